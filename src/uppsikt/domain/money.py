@@ -112,7 +112,7 @@ def format_number(value: Decimal | int, decimals: int = 0, *, plus: bool = False
     quantum = Decimal(1).scaleb(-decimals)
     rounded = abs(Decimal(value)).quantize(quantum, rounding=ROUND_HALF_UP)
     integer, _, fraction = f"{rounded:f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while integer:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]

@@ -79,6 +79,9 @@ class FigureTable:
                 return row
         raise KeyError(f"tabellen {self.key} har ingen rad {key!r}")
 
+    def has_column(self, key: str) -> bool:
+        return any(column.key == key for column in self.columns)
+
     def has_row(self, key: str) -> bool:
         return any(row.key == key for row in self.rows)
 

@@ -1,0 +1,202 @@
+"""The `uppsikt` command: thin wrappers around `uppsikt.workflows` and `uppsikt.storage`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from uppsikt.domain.checks import CheckResult, Severity, lix_scores
+from uppsikt.domain.model import Report
+from uppsikt.importers.package import PackageError, export_package, load_package
+from uppsikt.workflows import (
+    DEMO_PACKAGE,
+    LocatedFinding,
+    ReportRef,
+    build_documents,
+    check_report,
+    load_source,
+    locate,
+    parse_formats,
+)
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix; printed without a traceback, exit status 2."""
+
+    exit_code = 2
+
+    def format_message(self) -> str:
+        return self.message
+
+
+def _load(source: str) -> tuple[Report, object]:
+    try:
+        return load_source(source)
+    except PackageError as error:
+        raise UserError(f"Paketet {source} kan inte läsas:\n{error}") from error
+    except (ValueError, LookupError) as error:
+        raise UserError(str(error)) from error
+
+
+def _print_findings(located: list[LocatedFinding], *, verbose: bool) -> None:
+    for item in located:
+        finding = item.finding
+        if finding.severity is Severity.NOTE and not verbose:
+            continue
+        click.echo(f"{finding.severity.label:<9} {item.location}  [{finding.rule}]")
+        click.echo(f"          {finding.where}: {finding.message}")
+
+
+@click.group()
+@click.version_option(package_name="uppsikt")
+def main() -> None:
+    """Uppsikt: uppföljning av mål och ekonomi som data, kontroller och dokument."""
+
+
+@main.command("check")
+@click.argument("source")
+@click.option("--threshold-tkr", type=click.IntRange(min=0), help="Förklaringströskel, tkr.")
+@click.option("--lix", "lix_threshold", type=click.IntRange(min=1), help="LIX-tröskel.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv fynden som JSON.")
+@click.option("--all", "verbose", is_flag=True, help="Visa även noteringar.")
+@click.option("--lix-scores", is_flag=True, help="Lista LIX för varje avsnitt.")
+def check_command(
+    source: str,
+    threshold_tkr: int | None,
+    lix_threshold: int | None,
+    as_json: bool,
+    verbose: bool,
+    lix_scores: bool,
+) -> None:
+    """Kontrollera ett paket (mapp) eller en lagrad rapport (kommun/organisation/år)."""
+    report, locations = _load(source)
+    result = check_report(
+        report,
+        threshold_kr=threshold_tkr * 1000 if threshold_tkr is not None else None,
+        lix_threshold=lix_threshold,
+    )
+    located = locate(result, locations)  # type: ignore[arg-type]
+    if as_json:
+        click.echo(json.dumps(_findings_json(located, result), ensure_ascii=False, indent=2))
+    else:
+        _print_findings(located, verbose=verbose)
+        if lix_scores:
+            _print_lix(report)
+        click.echo(f"Kontroll: {result.summary()}.")
+    if not result.ok:
+        sys.exit(1)
+
+
+def _findings_json(located: list[LocatedFinding], result: CheckResult) -> dict[str, object]:
+    return {
+        "summary": {
+            "errors": result.count(Severity.ERROR),
+            "warnings": result.count(Severity.WARNING),
+            "notes": result.count(Severity.NOTE),
+        },
+        "findings": [
+            {
+                "rule": item.finding.rule,
+                "severity": item.finding.severity.value,
+                "message": item.finding.message,
+                "place": item.finding.place,
+                "where": item.finding.where,
+                "location": item.location,
+            }
+            for item in located
+        ],
+    }
+
+
+def _print_lix(report: Report) -> None:
+    click.echo("LIX per avsnitt:")
+    for score in lix_scores(report):
+        click.echo(f"  {score.score:>3}  {score.where} ({score.words} ord)")
+
+
+@main.command("build")
+@click.argument("source")
+@click.option("--format", "formats", default="html,pdf,docx", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"))
+@click.option("--draft", is_flag=True, help="Märk dokumenten UTKAST.")
+def build_command(source: str, formats: str, out_dir: Path, draft: bool) -> None:
+    """Skapa dokument (html, pdf, docx) från ett paket eller en lagrad rapport."""
+    try:
+        chosen = parse_formats(formats)
+    except ValueError as error:
+        raise UserError(str(error)) from error
+    report, _ = _load(source)
+    for built in build_documents(report, chosen, out_dir, marking="UTKAST" if draft else ""):
+        click.echo(f"{built.format:<5} {built.path}  ({built.seconds:.2f} s)")
+
+
+@main.command("import")
+@click.argument("package", type=click.Path(path_type=Path))
+def import_command(package: Path) -> None:
+    """Läs in ett rapportpaket i databasen (allt eller inget)."""
+    from uppsikt.storage import store
+
+    try:
+        report = load_package(package).report
+    except PackageError as error:
+        raise UserError(f"Paketet {package} kan inte läsas:\n{error}") from error
+    report_id = store(report)
+    ref = ReportRef(
+        report.municipality.key, report.organisation, report.period.year, report.period.kind
+    )
+    click.echo(
+        f"Importerade {report.display_title}, {report.owner.name} som {ref} (id {report_id})."
+    )
+
+
+@main.command("export")
+@click.argument("report_ref")
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option("--overwrite", is_flag=True, help="Skriv över en befintlig mapp.")
+def export_command(report_ref: str, out_dir: Path, overwrite: bool) -> None:
+    """Skriv en lagrad rapport (kommun/organisation/år) som paket."""
+    report, _ = _load(report_ref)
+    try:
+        written = export_package(report, out_dir, overwrite=overwrite)
+    except PackageError as error:
+        raise UserError(str(error)) from error
+    click.echo(f"Skrev {len(written)} filer till {out_dir}.")
+
+
+@main.command("reports")
+def reports_command() -> None:
+    """Lista lagrade rapporter."""
+    from uppsikt.storage import ready
+
+    ready()
+    from uppsikt.reports.store import list_reports
+
+    for summary in list_reports(None):
+        click.echo(str(summary))
+
+
+@main.command("demo")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"))
+def demo_command(out_dir: Path) -> None:
+    """Läs in demorapporten (Malmö KS 2025), kontrollera den och skapa dokumenten."""
+    from uppsikt.storage import load_stored, store
+
+    try:
+        loaded = load_package(DEMO_PACKAGE)
+    except PackageError as error:
+        raise UserError(f"Demopaketet kan inte läsas:\n{error}") from error
+    report = loaded.report
+    store(report)
+    ref = ReportRef(
+        report.municipality.key, report.organisation, report.period.year, report.period.kind
+    )
+    stored = load_stored(ref)
+    click.echo(f"Demorapporten är inläst i databasen som {ref}.")
+    result = check_report(stored)
+    _print_findings(locate(result, loaded.locations), verbose=False)
+    click.echo(f"Kontroll: {result.summary()} (se alla med 'uppsikt check {DEMO_PACKAGE} --all').")
+    for built in build_documents(stored, ("html", "pdf", "docx"), out_dir):
+        click.echo(f"Skapade {built.path}")
