@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up, then run the whole test suite: lint and types, the tests on SQLite, and the
+# tests again on a local PostgreSQL server (started here; set DATABASE_URL to use yours).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+echo "== ruff and mypy"
+.venv/bin/ruff check src tests benchmarks
+.venv/bin/ruff format --check src tests benchmarks
+.venv/bin/mypy src
+
+echo "== tests on SQLite"
+env -u DATABASE_URL .venv/bin/pytest -q "$@"
+
+echo "== tests on PostgreSQL"
+if [ -z "${DATABASE_URL:-}" ]; then
+  DATABASE_URL=$(bash scripts/start-postgres.sh | sed -n 's/^DATABASE_URL=//p')
+  trap 'bash scripts/stop-postgres.sh >/dev/null 2>&1 || true' EXIT
+fi
+UPPSIKT_REQUIRE_POSTGRES=1 DATABASE_URL="$DATABASE_URL" .venv/bin/pytest -q "$@"
