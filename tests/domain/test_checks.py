@@ -205,7 +205,7 @@ def test_prose_amounts_that_match_tables_pass() -> None:
 
 
 def test_prose_amount_that_differs_from_the_table_is_a_warning() -> None:
-    chapter = _economy("Resultatet är 36,5 Mkr.")
+    chapter = _economy("Resultatet är 36,7 Mkr.")
     r = report(chapters=(chapter,), tables=(_operating("36 830"),))
     findings = list(check_prose_amounts(r))
     assert [(f.severity, f.rule) for f in findings] == [(Severity.WARNING, "prose.amounts")]

@@ -32,6 +32,11 @@ class Unit(Enum):
         """Column-header spelling: Kr, Tkr, Mkr."""
         return self.code.capitalize()
 
+    @property
+    def short(self) -> str:
+        """Spelling in running text and messages: kr, tkr, Mkr."""
+        return {"kr": "kr", "tkr": "tkr", "mkr": "Mkr"}[self.code]
+
     @classmethod
     def from_code(cls, code: str) -> Unit:
         for unit in cls:
@@ -133,5 +138,4 @@ def format_amount(kronor: int | Decimal, unit: Unit, decimals: int = 0) -> str:
 
 def format_with_unit(kronor: int | Decimal, unit: Unit, decimals: int = 0) -> str:
     """'516,9 Mkr', '3 553 tkr': for prose."""
-    suffix = {Unit.KR: "kr", Unit.TKR: "tkr", Unit.MKR: "Mkr"}[unit]
-    return f"{format_amount(kronor, unit, decimals)}{NBSP}{suffix}"
+    return f"{format_amount(kronor, unit, decimals)}{NBSP}{unit.short}"

@@ -50,12 +50,16 @@ def assessment_summary(report: Report) -> list[str]:
         if follow_up.term_outlook is TermOutlook.EXPECTED:
             outlooks_expected += 1
     total = len(goals)
+    parts = [
+        f"{number_word(counts[Assessment.ACHIEVED])} av de {number_word(total)} målen har uppnåtts"
+    ]
+    if counts[Assessment.PARTLY_ACHIEVED]:
+        parts.append(f"{number_word(counts[Assessment.PARTLY_ACHIEVED])} delvis har uppnåtts")
+    if counts[Assessment.NOT_ACHIEVED]:
+        parts.append(f"{number_word(counts[Assessment.NOT_ACHIEVED])} inte har uppnåtts")
     paragraphs = [
         f"Kommunfullmäktige har riktat {number_word(total)} mål till {owner.lower()} för {year}. "
-        f"{owner} bedömer att bidragen till {number_word(counts[Assessment.ACHIEVED])} av de "
-        f"{number_word(total)} målen har uppnåtts, "
-        f"{number_word(counts[Assessment.PARTLY_ACHIEVED])} delvis har uppnåtts och "
-        f"{number_word(counts[Assessment.NOT_ACHIEVED])} inte har uppnåtts."
+        f"{owner} bedömer att bidragen till {_join(parts)}."
     ]
     for level, phrase in (
         (Assessment.PARTLY_ACHIEVED, "Delvis uppnådda"),

@@ -12,7 +12,7 @@ from uppsikt.domain.model import Report, Section
 from uppsikt.domain.text import plain_text
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.!?:]+(?=\s)")
+_SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)")
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def present(table: FigureTable, column: Column, value: Amount | Decimal) -> str:
     """A figure as the table states it, with its unit."""
     decimals = table.decimals_for(column)
     if isinstance(value, Amount):
-        return f"{format_amount(value.kronor, table.unit, decimals)} {table.unit.label.lower()}"
+        return f"{format_amount(value.kronor, table.unit, decimals)} {table.unit.short}"
     return f"{format_number(value, decimals)} %"
 
 

@@ -115,10 +115,17 @@ BUILT_IN_TIES: tuple[Tie, ...] = (
     Tie(
         "income",
         "Totala intäkter",
-        _one(
-            "income_statement.total_income.actual",
-            "financing_split.total_income.total",
-            "net_cost_trend.income.current",
+        _one("income_statement.total_income.actual", "financing_split.total_income.total"),
+    ),
+    Tie(
+        "income_with_financial",
+        "Intäkter inklusive finansiella intäkter",
+        (
+            (_r("net_cost_trend.income.current"),),
+            (
+                _r("income_statement.total_income.actual"),
+                _r("income_statement.financial_income.actual"),
+            ),
         ),
     ),
     Tie(
@@ -188,7 +195,7 @@ def _side(report: Report, refs: tuple[Ref, ...]) -> _Side | None:
         slack += tolerance
         step = max(step, value.precision)
         figure = format_amount(ref.factor * value.kronor, table.unit, table.decimals)
-        texts.append(f"{figure} {table.unit.label.lower()} i ”{table.title}” ({row.label})")
+        texts.append(f"{figure} {table.unit.short} i ”{table.title}” ({row.label})")
     place = f"table:{refs[0].table}/row:{refs[0].row}/col:{refs[0].column}"
     return _Side(total, slack, step, " + ".join(texts), place)
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FinanceConfig(AppConfig):
+    name = "uppsikt.finance"
+    verbose_name = "Ekonomi"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GoalsConfig(AppConfig):
+    name = "uppsikt.goals"
+    verbose_name = "Mål"

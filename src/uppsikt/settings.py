@@ -1,0 +1,146 @@
+"""Django settings, read from the environment.
+
+- `DATABASE_URL`: any URL dj-database-url understands (postgresql://..., sqlite:///...).
+  Default: the SQLite file `uppsikt.sqlite3` in the data directory.
+- `UPPSIKT_DATA_DIR`: where local state lives (default `./data`, created on demand).
+- `UPPSIKT_SECRET_KEY`: the secret key. Without it a random key is generated once and
+  kept in `<data dir>/secret_key`, so there is never a guessable default.
+- `UPPSIKT_DEBUG` (or `DEBUG`): `1`/`true`/`yes`/`on` turns debug mode on.
+- `UPPSIKT_ALLOWED_HOSTS`: comma-separated host names (default: localhost only).
+- `UPPSIKT_HTTPS`: set when served over HTTPS (behind a proxy that sends
+  X-Forwarded-Proto): secure cookies and redirects to HTTPS. Off by default so that
+  a local server on plain http://localhost can still log in.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def _flag(*names: str) -> bool:
+    return any(os.environ.get(name, "").strip().lower() in _TRUE for name in names)
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get("UPPSIKT_DATA_DIR") or Path.cwd() / "data").resolve()
+
+
+def _secret_key(data_dir: Path) -> str:
+    """The key from the environment, else one generated once and kept in the data dir."""
+    from_env = os.environ.get("UPPSIKT_SECRET_KEY", "").strip()
+    if from_env:
+        return from_env
+    path = data_dir / "secret_key"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        # O_EXCL: two processes starting at once must not end up with different keys.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(secrets.token_urlsafe(50))
+    return path.read_text(encoding="ascii").strip()
+
+
+def _database(data_dir: Path) -> dict[str, Any]:
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        # sqlite3 does not create missing folders, so the data dir must exist first.
+        data_dir.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{data_dir / 'uppsikt.sqlite3'}"
+    config: dict[str, Any] = dict(dj_database_url.parse(url, conn_health_checks=True))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {
+            # IMMEDIATE takes the write lock when a transaction starts, so concurrent
+            # writers wait (up to `timeout` seconds) instead of failing half-way.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    else:
+        config["CONN_MAX_AGE"] = 60
+    return config
+
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = _data_dir()
+
+DEBUG = _flag("UPPSIKT_DEBUG", "DEBUG")
+SECRET_KEY = _secret_key(DATA_DIR)
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("UPPSIKT_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+    if host.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "uppsikt.organisations",
+    "uppsikt.goals",
+    "uppsikt.reports",
+    "uppsikt.finance",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "uppsikt.urls"
+WSGI_APPLICATION = "uppsikt.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": _database(DATA_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "sv"
+TIME_ZONE = "Europe/Stockholm"
+USE_I18N = True
+USE_TZ = True
+
+if _flag("UPPSIKT_HTTPS"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
