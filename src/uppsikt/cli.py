@@ -42,12 +42,21 @@ def _load(source: str) -> tuple[Report, object]:
 
 
 def _print_findings(located: list[LocatedFinding], *, verbose: bool) -> None:
+    """Errors and warnings one by one; notes only when verbose; readability as one line."""
+    readability = [item for item in located if item.finding.rule == "readability.lix"]
     for item in located:
         finding = item.finding
         if finding.severity is Severity.NOTE and not verbose:
             continue
+        if finding.rule == "readability.lix" and not verbose:
+            continue
         click.echo(f"{finding.severity.label:<9} {item.location}  [{finding.rule}]")
         click.echo(f"          {finding.where}: {finding.message}")
+    if readability and not verbose:
+        click.echo(
+            f"{Severity.WARNING.label:<9} {len(readability)} avsnitt har LIX över tröskeln "
+            "(svår text) [readability.lix]; visa dem med --all eller --lix-scores."
+        )
 
 
 @click.group()

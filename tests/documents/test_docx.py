@@ -122,6 +122,18 @@ def test_numbers_right_aligned_and_totals_bold(word: Any) -> None:
     assert word.tables[2].rows[3].cells[3].text == f"\u22124{NBSP}840"
 
 
+def test_short_tables_keep_together_long_ones_may_break(word: Any) -> None:
+    def keeps(row: Any) -> bool:
+        props = row.cells[-1].paragraphs[0]._p.pPr
+        return props is not None and props.find(qn("w:keepNext")) is not None
+
+    short, long = word.tables[1], word.tables[3]
+    assert [keeps(row) for row in short.rows] == [True] * (len(short.rows) - 1) + [False]
+    assert keeps(long.rows[0])  # the header stays with the first row
+    assert not any(keeps(row) for row in long.rows[1:-1])
+    assert keeps(long.rows[-1])  # the last row stays with the note below the table
+
+
 def test_part_rows_are_indented(word: Any) -> None:
     rows = word.tables[1].rows
     part = next(row for row in rows if row.cells[0].text.startswith("varav"))

@@ -9,7 +9,9 @@ from html.parser import HTMLParser
 
 import pytest
 
+from uppsikt.documents.common import ASSESSMENT_COLOURS
 from uppsikt.documents.html import render_html
+from uppsikt.documents.html_style import STYLESHEET
 from uppsikt.documents.model import (
     Align,
     Cover,
@@ -279,3 +281,24 @@ def test_paragraph_inline_styles() -> None:
     )
     page = render_html(doc)
     assert "<strong>fet</strong><em>kursiv</em><strong><em>båda</em></strong>" in page
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_colours_meet_wcag_aa_contrast() -> None:
+    variables = dict(re.findall(r"--([a-z]+): #([0-9a-f]{6})", STYLESHEET))
+    backgrounds = ["ffffff", variables["band"], variables["callout"]]
+    for name in ("text", "muted", "accent", "link", "mark"):
+        for background in backgrounds:
+            assert contrast(variables[name], background) >= 4.5, (name, background)
+    for level, colour in ASSESSMENT_COLOURS.items():
+        assert contrast(colour, "ffffff") >= 4.5, level

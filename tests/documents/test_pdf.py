@@ -168,6 +168,36 @@ def test_structure_tree_has_semantic_tags(pdf: PdfReader) -> None:
     assert types["/Figure"] == 0
 
 
+# The structure types PDF 1.7 defines (ISO 32000-1, 14.8.4).
+_STANDARD = """
+Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H
+H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note
+Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form
+"""
+STANDARD_TYPES = frozenset(_STANDARD.split())
+
+
+def test_structure_types_are_standard_or_role_mapped(pdf: PdfReader) -> None:
+    """PDF/UA-1 readers only know the PDF 1.7 types; others need a role map entry."""
+    catalog: Any = pdf.trailer["/Root"]
+    role_map = catalog["/StructTreeRoot"].get("/RoleMap", {})
+    for tag in _structure_types(pdf):
+        name = tag.lstrip("/")
+        if name not in STANDARD_TYPES:
+            assert str(role_map[tag]).lstrip("/") in STANDARD_TYPES, tag
+
+
+def test_links_carry_a_description(pdf: PdfReader) -> None:
+    links = [
+        annotation.get_object()
+        for page in pdf.pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object()["/Subtype"] == "/Link"
+    ]
+    assert len(links) == 2 + 12  # two in the text, plus the contents entries
+    assert all(str(link.get("/Contents", "")).strip() for link in links)
+
+
 def test_only_bundled_noto_fonts_are_embedded(pdf: PdfReader) -> None:
     fonts: dict[str, Any] = {}
     for page in pdf.pages:

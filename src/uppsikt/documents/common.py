@@ -15,6 +15,10 @@ _URL_SCHEMES = ("http://", "https://", "mailto:")
 
 MAX_LEVEL = 4
 
+# Tables with at most this many body rows are kept on one page in PDF and DOCX;
+# splitting off two or three rows helps no reader.
+SHORT_TABLE_ROWS = 12
+
 # Text symbols for formats that draw no shapes (DOCX). Each differs in shape, not
 # only colour, so the mark survives greyscale printing and colour blindness.
 ASSESSMENT_SYMBOLS: dict[AssessmentLevel, str] = {

@@ -21,6 +21,7 @@ from uppsikt.documents import docx_xml as x
 from uppsikt.documents.common import (
     ASSESSMENT_COLOURS,
     ASSESSMENT_SYMBOLS,
+    SHORT_TABLE_ROWS,
     clean_text,
     has_contents,
     heading_levels,
@@ -54,7 +55,6 @@ MARK = "A61B1B"
 LINK = "0B4F8A"
 TOC_PLACEHOLDER = "Högerklicka och välj Uppdatera fält för att visa innehållsförteckningen."
 TABLE_TEXT = "Tabelltext"
-SHORT_TABLE_ROWS = 12  # same threshold as the PDF template
 TEXT_WIDTH = 9070  # twips between 25 mm margins on A4 (160 mm)
 NUMBER_COLUMN = 1420  # 25 mm: room for "−480 122" and a short header
 _HEADING_SIZES = {1: 20, 2: 14, 3: 12, 4: 10.5}
@@ -80,7 +80,7 @@ def render_docx(doc: Document) -> bytes:
     _cover(word, doc)
     if has_contents(doc.blocks):
         _paragraph(word, "TOC Heading", doc.toc_title)
-        x.add_field(word.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', TOC_PLACEHOLDER)
+        x.add_field(word.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', TOC_PLACEHOLDER, dirty=True)
     _body(word, doc)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -288,7 +288,10 @@ def _table(word: Any, table: Table) -> None:
         x.set_cell_borders(cell, x.border("bottom", ACCENT, 8))
     for number, (model_row, row) in enumerate(zip(table.rows, rows[1:], strict=True), start=1):
         x.mark_row(row, header=False)
-        keep = keep_whole and number < len(table.rows)
+        # The last row also keeps with a note below it, so the note never strays.
+        keep = (keep_whole and number < len(table.rows)) or (
+            number == len(table.rows) and bool(table.notes)
+        )
         cells = row.cells
         if model_row.style == RowStyle.HEADING:
             merged = cells[0].merge(cells[-1]) if width > 1 else cells[0]

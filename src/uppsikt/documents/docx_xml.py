@@ -67,7 +67,7 @@ def element(tag: str, **attrs: str) -> Element:
     return node
 
 
-def add_field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
+def add_field(paragraph: Any, instruction: str, placeholder: str = "", dirty: bool = False) -> None:
     """Append a complex field (begin, instruction, separate, cached result, end).
 
     Word recomputes PAGE and NUMPAGES on every layout, and TOC when fields are updated;
@@ -81,7 +81,10 @@ def add_field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
             r.append(child)
         p.append(r)
 
-    run(element("w:fldChar", fldCharType="begin", dirty="true"))
+    begin = element("w:fldChar", fldCharType="begin")
+    if dirty:  # stale until Word recomputes it (the contents list)
+        begin.set(qn("w:dirty"), "true")
+    run(begin)
     instr = element("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {instruction} "

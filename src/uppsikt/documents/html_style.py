@@ -17,7 +17,7 @@ body {
   margin: 0 auto; max-width: 50rem; padding: 0 1.25rem 3rem;
   font-family: "Noto Sans", "Segoe UI", Arial, Helvetica, sans-serif;
   line-height: 1.55; color: var(--text); background: #fff;
-  overflow-wrap: break-word; hyphens: auto;
+  overflow-wrap: break-word;
 }
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }

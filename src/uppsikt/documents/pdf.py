@@ -19,6 +19,7 @@ import typst
 
 from uppsikt.documents.common import (
     ASSESSMENT_COLOURS,
+    SHORT_TABLE_ROWS,
     has_contents,
     heading_levels,
     safe_url,
@@ -68,6 +69,7 @@ def render_typst(doc: Document) -> str:
         f"#let doc-lang = {typst_str(language)}",
         f"#let doc-region = {typst_str(region) if region else 'none'}",
         f"#let footer-text = {typst_str(footer)}",
+        f"#let short-table-rows = {SHORT_TABLE_ROWS}",
         _template(),
         _cover(doc),
     ]

@@ -144,9 +144,18 @@ def _report_yaml(files: PackageFiles) -> LineDict | None:
 
 def _keys(files: PackageFiles, data: LineDict | None, name: str) -> list[str]:
     """The unique keys listed under `name` in report.yaml whose files exist."""
-    if data is None or name not in data:
-        return []
     pattern, what = next((p, w) for n, p, w in _LISTS if n == name)
+    if data is None:
+        # report.yaml cannot be read: check every file there is, so that one run still
+        # shows the problems in them too.
+        folder, suffix = pattern.split("/{}")
+        return [
+            rel.removeprefix(f"{folder}/").removesuffix(suffix)
+            for rel in files.listing(folder)
+            if rel.endswith(suffix)
+        ]
+    if name not in data:
+        return []
     items: LineList = data[name]
     keys: list[str] = []
     for index, key in enumerate(items):
