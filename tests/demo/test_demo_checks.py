@@ -46,6 +46,11 @@ def test_prose_slips_are_found(checked: CheckResult) -> None:
     assert "8,5 Mkr" in messages  # personnel 8 551 tkr is 8,6 Mkr
     assert "10,7 Mkr" in messages  # 1 571 + 2 507 + 6 708 = 10 786 tkr is 10,8 Mkr
     assert "5,3 Mkr" in messages  # income 254 272 - 248 895 = 5 377 tkr is 5,4 Mkr
+    assert "9,9 Mkr" in messages  # procurement 9 994 tkr is 10,0 Mkr
+    notes = [
+        f for f in checked.findings if f.rule == "prose.amounts" and f.severity.value == "note"
+    ]
+    assert any("42,6 Mkr" in f.message for f in notes)  # no table holds it: not verifiable
 
 
 def test_large_budget_area_variances_are_explained(checked: CheckResult) -> None:

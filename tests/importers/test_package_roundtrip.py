@@ -20,8 +20,8 @@ from uppsikt.importers.package import (
     PackageError,
     export_package,
     load_package,
+    yaml_out,
 )
-from uppsikt.importers.package import yaml_out
 from uppsikt.importers.package.markdown_files import heading_line, parse_markdown
 from uppsikt.importers.package.tables_out import amount_text, decimal_text
 from uppsikt.importers.package.yaml_lines import read_yaml

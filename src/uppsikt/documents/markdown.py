@@ -6,16 +6,10 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from uppsikt.documents.common import safe_url
 from uppsikt.documents.model import BulletList, Inline, Link, Paragraph, Text
 
 _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False})
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
-
-def safe_url(url: str) -> str | None:
-    """The URL if its scheme is harmless, else None."""
-    cleaned = url.strip()
-    return cleaned if cleaned.lower().startswith(_SAFE_SCHEMES) else None
 
 
 def markdown_blocks(source: str) -> list[Paragraph | BulletList]:

@@ -4,22 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from uppsikt.documents.docx import render_docx
-from uppsikt.documents.html import render_html
 from uppsikt.documents.model import Document
-from uppsikt.documents.pdf import render_pdf
+
+# Renderers are imported when first used: python-docx and the Typst compiler are slow to
+# load, and a command that writes one format should not pay for the others.
 
 
-def _render_html_bytes(doc: Document) -> bytes:
+def _render_html(doc: Document) -> bytes:
+    from uppsikt.documents.html import render_html
+
     return render_html(doc).encode("utf-8")
+
+
+def _render_pdf(doc: Document) -> bytes:
+    from uppsikt.documents.pdf import render_pdf
+
+    return render_pdf(doc)
+
+
+def _render_docx(doc: Document) -> bytes:
+    from uppsikt.documents.docx import render_docx
+
+    return render_docx(doc)
 
 
 FORMATS = ("html", "pdf", "docx")
 
 RENDERERS: dict[str, Callable[[Document], bytes]] = {
-    "html": _render_html_bytes,
-    "pdf": render_pdf,
-    "docx": render_docx,
+    "html": _render_html,
+    "pdf": _render_pdf,
+    "docx": _render_docx,
 }
 
 EXTENSIONS: dict[str, str] = {"html": ".html", "pdf": ".pdf", "docx": ".docx"}

@@ -50,57 +50,92 @@ def amounts_in(text: str) -> list[ProseAmount]:
     return found
 
 
+STATED, DIFFERENCE, SUM = 0, 1, 2  # how a candidate figure was found
+
+
 @dataclass(frozen=True)
 class Pool:
-    amounts: frozenset[int]  # absolute kronor
-    percents: frozenset[Decimal]
+    """Candidate figures (signed kronor or percent) with where each comes from."""
+
+    amounts: dict[int, tuple[str, int]]  # kronor -> (origin, STATED / DIFFERENCE / SUM)
+    percents: dict[Decimal, tuple[str, int]]
 
 
-def _pool(tables: list[FigureTable]) -> Pool:
-    amounts: set[int] = set()
-    percents: set[Decimal] = set()
+def _pool(tables: list[FigureTable], *, derived: bool = True) -> Pool:
+    amounts: dict[int, tuple[str, int]] = {}
+    percents: dict[Decimal, tuple[str, int]] = {}
     for table in tables:
-        columns: dict[tuple[str, bool], list[int]] = {}
+        title = f"”{table.title}”"
+        runs: dict[tuple[str, bool], list[tuple[int, str]]] = {}
         for row in table.rows:
             # Labels sometimes carry amounts too ("hyresbidrag 3 900 tkr").
             for found in amounts_in(row.label):
                 if found.unit is not None:
-                    amounts.add(int(abs(found.value) * found.unit.factor))
-            row_amounts = []
+                    kronor = int(found.value * found.unit.factor)
+                    amounts.setdefault(kronor, (f"{title}, raden {row.label}", STATED))
+            cells: list[tuple[int, str]] = []
             for column in table.columns:
                 value = shown(table, row, column)
                 if isinstance(value, Amount):
-                    row_amounts.append(value.kronor)
+                    cells.append((value.kronor, column.label))
+                    amounts.setdefault(
+                        value.kronor, (f"{title}, {row.label}, {column.label}", STATED)
+                    )
                     if row.role is not RowRole.HEADING:
                         # "varav" lines form their own run, so main lines stay adjacent.
-                        run = (column.key, row.role is RowRole.PART)
-                        columns.setdefault(run, []).append(value.kronor)
+                        run = (column.label, row.role is RowRole.PART)
+                        runs.setdefault(run, []).append((value.kronor, row.label))
                 elif isinstance(value, Decimal) and column.kind is ColumnKind.PERCENT:
-                    percents.add(abs(value))
-            amounts.update(abs(a) for a in row_amounts)
-            amounts.update(abs(a - b) for a in row_amounts for b in row_amounts)
-        for values in columns.values():
+                    percents.setdefault(value, (f"{title}, {row.label}, {column.label}", STATED))
+            for a, a_label in cells if derived else []:
+                for b, b_label in cells:
+                    if a_label != b_label:
+                        origin = f"{title}, {row.label}: {a_label} − {b_label}"
+                        amounts.setdefault(a - b, (origin, DIFFERENCE))
+        for (column_label, _), values in runs.items() if derived else []:
+            # Prose often adds two or three adjacent lines together.
             for start in range(len(values)):
-                running = 0
-                for kronor in values[start : start + 3]:
-                    running += kronor
-                    amounts.add(abs(running))
-    return Pool(frozenset(amounts), frozenset(percents))
+                for length in (2, 3):
+                    chunk = values[start : start + length]
+                    if len(chunk) == length:
+                        labels = " + ".join(label for _, label in chunk)
+                        total = sum(kronor for kronor, _ in chunk)
+                        amounts.setdefault(total, (f"{title}, {column_label}: {labels}", SUM))
+    return Pool(amounts, percents)
 
 
-def _matches(amount: ProseAmount, pool: Pool) -> tuple[bool, Decimal | None]:
-    """(exact at the written precision, nearest candidate in the amount's unit)."""
-    target = abs(amount.value)
+Candidate = tuple[Decimal, str, int]  # rounded value, origin, kind
+
+
+def _candidates(amount: ProseAmount, pool: Pool) -> dict[Decimal, tuple[str, int]]:
+    """Pool figures rounded as the text rounds; signed when the text writes a sign.
+    A stated figure wins over a derived one that rounds to the same value."""
+    signed = amount.text.lstrip()[:1] in "+-−"
     if amount.unit is None:
-        candidates = [round(p, amount.decimals) for p in pool.percents]
+        items = [(round(p, amount.decimals), o) for p, o in pool.percents.items()]
     else:
-        candidates = [round_to_unit(k, amount.unit, amount.decimals) for k in pool.amounts]
-    if target in candidates:
-        return True, target
-    if not candidates:
-        return False, None
-    nearest = min(candidates, key=lambda c: abs(c - target))
-    return False, nearest
+        unit = amount.unit
+        items = [(round_to_unit(k, unit, amount.decimals), o) for k, o in pool.amounts.items()]
+    rounded: dict[Decimal, tuple[str, int]] = {}
+    for value, origin in sorted(items, key=lambda item: item[1][1]):
+        if not signed or (value < 0) == (amount.value < 0):
+            rounded.setdefault(abs(value), origin)
+    return rounded
+
+
+def _matches(amount: ProseAmount, pools: list[Pool]) -> tuple[bool, Candidate | None]:
+    """(exact at the written precision in any pool, the nearest candidate). Among equally
+    near ones: sums of lines last (they match by chance most), then the nearer pool."""
+    target = abs(amount.value)
+    best: tuple[tuple[Decimal, bool, int, int], Candidate] | None = None
+    for index, pool in enumerate(pools):
+        for value, (origin, kind) in _candidates(amount, pool).items():
+            if value == target:
+                return True, (value, origin, kind)
+            key = (abs(value - target), kind == SUM, index, kind)
+            if best is None or key < best[0]:
+                best = (key, (value, origin, kind))
+    return False, best[1] if best else None
 
 
 def _checked_chapters(report: Report) -> list[Chapter]:
@@ -113,8 +148,8 @@ def _checked_chapters(report: Report) -> list[Chapter]:
     return checked
 
 
-def _chapter_tables(report: Report, chapter: Chapter) -> list[FigureTable]:
-    keys = [key for s in chapter.sections for kind, key in directives(s.body) if kind == "table"]
+def _tables(report: Report, bodies: list[str]) -> list[FigureTable]:
+    keys = [key for body in bodies for kind, key in directives(body) if kind == "table"]
     return [report.table(key) for key in keys if report.has_table(key)]
 
 
@@ -123,37 +158,57 @@ def _unit_text(amount: ProseAmount, value: Decimal) -> str:
     return f"{format_number(value, amount.decimals)}\u00a0{suffix}"
 
 
+def _section_groups(chapter: Chapter) -> list[list[int]]:
+    """Indexes of sections grouped under their level-2 section (a subsection belongs to it)."""
+    groups: list[list[int]] = []
+    for index, section in enumerate(chapter.sections):
+        if section.level <= 2 or not groups:
+            groups.append([])
+        groups[-1].append(index)
+    return groups
+
+
 def check_prose_amounts(report: Report) -> Iterator[Finding]:
-    everything = _pool(list(report.tables))
+    """Look for each amount near its text first: the section's tables, the chapter's, then
+    any table's stated figures (derived sums there would match too much by chance)."""
+    everything = _pool(list(report.tables), derived=False)
     for chapter in _checked_chapters(report):
-        own = _pool(_chapter_tables(report, chapter))
-        texts = [(f"chapter:{chapter.key}", chapter.title, chapter.intro)]
-        texts += [
-            (f"chapter:{chapter.key}/section:{i}", f"{chapter.title} – {s.heading}", s.body)
-            for i, s in enumerate(chapter.sections)
-        ]
-        for place, where, body in texts:
-            for amount in amounts_in(plain_text(body)):
-                finding = _judge(amount, own, everything, place, where)
-                if finding:
-                    yield finding
+        bodies = [s.body for s in chapter.sections]
+        chapter_pool = _pool(_tables(report, [chapter.intro, *bodies]))
+        intro_place = f"chapter:{chapter.key}"
+        yield from _check_text(
+            chapter.intro, [chapter_pool, everything], intro_place, chapter.title
+        )
+        for group in _section_groups(chapter):
+            group_pool = _pool(_tables(report, [bodies[i] for i in group]))
+            for index in group:
+                section = chapter.sections[index]
+                yield from _check_text(
+                    section.body,
+                    [group_pool, chapter_pool, everything],
+                    f"chapter:{chapter.key}/section:{index}",
+                    f"{chapter.title} – {section.heading}",
+                )
 
 
-def _judge(
-    amount: ProseAmount, own: Pool, everything: Pool, place: str, where: str
-) -> Finding | None:
-    """Exact in the chapter's tables; else one step off there (a slip); else exact anywhere;
-    else one step off anywhere; else unverifiable."""
-    exact_own, near_own = _matches(amount, own)
-    if exact_own:
-        return None
-    if near_own is not None and _is_near(amount, near_own):
-        return _differs(amount, near_own, place, where)
-    exact_all, near_all = _matches(amount, everything)
-    if exact_all:
-        return None
-    if near_all is not None and _is_near(amount, near_all):
-        return _differs(amount, near_all, place, where)
+def _check_text(body: str, pools: list[Pool], place: str, where: str) -> Iterator[Finding]:
+    for amount in amounts_in(plain_text(body)):
+        finding = _judge(amount, pools, place, where)
+        if finding:
+            yield finding
+
+
+def _judge(amount: ProseAmount, pools: list[Pool], place: str, where: str) -> Finding | None:
+    """Exact in the text's own tables (section or chapter): fine; one step off there: a slip,
+    named with the figure it most likely means. Else the same against every table's stated
+    figures. Else unverifiable: a note."""
+    *local, everything = pools
+    for group in (local, [everything]):
+        exact, nearest = _matches(amount, group)
+        if exact:
+            return None
+        if nearest is not None and _is_near(amount, nearest[0]):
+            return _differs(amount, nearest, place, where)
     return Finding(
         "prose.amounts",
         Severity.NOTE,
@@ -169,12 +224,13 @@ def _is_near(amount: ProseAmount, candidate: Decimal) -> bool:
     return abs(candidate - abs(amount.value)) <= step
 
 
-def _differs(amount: ProseAmount, nearest: Decimal, place: str, where: str) -> Finding:
+def _differs(amount: ProseAmount, nearest: Candidate, place: str, where: str) -> Finding:
+    value, origin, _ = nearest
     return Finding(
         "prose.amounts",
         Severity.WARNING,
-        f"Texten anger {amount.text}, men närmaste belopp i tabellerna avrundas till "
-        f"{_unit_text(amount, nearest)}. Rätta texten eller tabellen.",
+        f"Texten anger {amount.text}, men tabellerna har {_unit_text(amount, value)} "
+        f"({origin}). Rätta texten eller tabellen.",
         place,
         where,
     )

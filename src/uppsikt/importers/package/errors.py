@@ -88,13 +88,6 @@ class Problems:
     def add(self, file: str, line: int | None, message: str) -> None:
         self.items.append(Problem(file, line, message))
 
-    def at(self, location: Location | None, file: str, message: str) -> None:
-        """Add a problem at `location`, or at the top of `file` when it is unknown."""
-        if location is None:
-            self.add(file, None, message)
-        else:
-            self.add(location.file, location.line, message)
-
     def __bool__(self) -> bool:
         return bool(self.items)
 

@@ -44,7 +44,8 @@ def export_package(
     folders are replaced and anything else in it (README, .git) is kept. `csv_tables`
     names tables whose rows go to CSV even when short (see `LoadedPackage.csv_tables`).
     """
-    target = Path(path)
+    # Resolved, so that "." has a name and a parent to put the temporary folder in.
+    target = Path(path).resolve()
     texts = package_texts(report, frozenset(csv_tables))
     if target.exists() and not target.is_dir():
         raise PackageError([Problem(str(target), None, "finns redan och är ingen mapp.")])
@@ -75,7 +76,7 @@ def export_package(
         raise PackageError([Problem(str(target), None, f"kunde inte skriva ({exc})")]) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return sorted(target / rel for rel in texts)
+    return sorted(Path(path) / rel for rel in texts)
 
 
 def _loads_back(staging: Path) -> None:

@@ -97,7 +97,9 @@ def load_package(path: Path | str) -> LoadedPackage:
             "organisationen",
             "organisations.yaml",
         )
-        _check_directives(files, directives, set(lists["tables"]))
+    # Without report.yaml the tables are unknown, but the other directives can be checked.
+    known_tables = set(lists["tables"]) if report_data is not None else None
+    _check_directives(files, directives, known_tables)
     files.problems.raise_if_any()
     assert report_data is not None and municipality is not None and goals is not None
     report = Report(
@@ -324,16 +326,18 @@ def _unreferenced(files: PackageFiles, lists: dict[str, list[str]]) -> None:
         for rel in files.listing(folder):
             if rel in expected or not rel.endswith((".md", ".yaml", ".yml", ".csv")):
                 continue
-            files.problems.add(
-                rel,
-                None,
-                f"ingenting hänvisar till filen; lägg till dess nyckel under {listed_under} i "
-                "report.yaml, eller ta bort filen.",
-            )
+            if rel.endswith(".yml"):
+                message = "filändelsen ska vara .yaml; byt namn på filen."
+            else:
+                message = (
+                    f"ingenting hänvisar till filen; lägg till dess nyckel under {listed_under} "
+                    "i report.yaml, eller ta bort filen."
+                )
+            files.problems.add(rel, None, message)
 
 
 def _check_directives(
-    files: PackageFiles, directives: list[tuple[str, Directive]], tables: set[str]
+    files: PackageFiles, directives: list[tuple[str, Directive]], tables: set[str] | None
 ) -> None:
     for rel, directive in directives:
         if directive.kind == "table":

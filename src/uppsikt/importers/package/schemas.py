@@ -175,10 +175,13 @@ def _not_allowed(field: str, value: Any, error: ValidationError) -> str:
     if error.validator == "const":
         return f"{field} ska vara '{allowed}', inte {_found(value)}."
     options = [option for option in allowed if option is not None]
-    shown = ", ".join(
+    shown_options = ", ".join(
         f"{option} ({_LABELS[option]})" if option in _LABELS else str(option) for option in options
     )
-    message = f"{field} har värdet {_found(value)}, som inte är tillåtet; använd något av: {shown}"
+    shown = f"'{value}'" if isinstance(value, str) else _found(value)
+    message = (
+        f"{field} är {shown}, som inte är ett tillåtet värde; använd något av: {shown_options}"
+    )
     if isinstance(value, str):
         by_label = {_LABELS.get(option, option).lower(): option for option in options}
         by_label.update({option: option for option in options})

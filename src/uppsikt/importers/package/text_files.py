@@ -159,6 +159,9 @@ def load_follow_up(
 def _marker_ok(
     files: PackageFiles, rel: str, heading: Heading, motivations: dict[str, str]
 ) -> bool:
+    if not heading.text:
+        files.problems.add(rel, heading.line, "rubriken '#' är tom; skriv en rubrik.")
+        return False
     if heading.text not in GOAL_MARKERS:
         close = difflib.get_close_matches(heading.text, GOAL_MARKERS, n=1, cutoff=0.6)
         hint = (
