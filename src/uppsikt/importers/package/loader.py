@@ -66,7 +66,7 @@ def load_package(path: Path | str) -> LoadedPackage:
     root = Path(path)
     if not root.is_dir():
         raise PackageError(
-            [Problem(str(path), None, "mappen finns inte; ange mappen som innehåller report.yaml.")]
+            [Problem(str(path), None, "mappen finns inte; ange mappen med report.yaml.")]
         )
     files = PackageFiles(root)
     report_data = _report_yaml(files)
@@ -98,7 +98,7 @@ def load_package(path: Path | str) -> LoadedPackage:
             "organisations.yaml",
         )
     # Without report.yaml the tables are unknown, but the other directives can be checked.
-    known_tables = set(lists["tables"]) if report_data is not None else None
+    known_tables = set(report_data.get("tables", [])) if report_data is not None else None
     _check_directives(files, directives, known_tables)
     files.problems.raise_if_any()
     assert report_data is not None and municipality is not None and goals is not None
