@@ -16,9 +16,21 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
-from yaml.composer import ComposerError
-from yaml.constructor import ConstructorError
+from yaml.composer import Composer, ComposerError
+from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+try:  # libyaml ships in PyYAML's wheels; without it the pure-Python loader does all
+    from yaml._yaml import CParser
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover
+
+    class CParser:  # type: ignore[no-redef]
+        """Stand-in so the class below can be defined; never instantiated."""
+
+    HAVE_LIBYAML = False
 
 # A file whose aliases expand to more nodes than this is refused: validating it would
 # take too long (a "billion laughs" file), and no real package comes close.
@@ -59,14 +71,17 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-class LineLoader(yaml.SafeLoader):
-    """SafeLoader that builds `LineDict`/`LineList` and exact numbers."""
+class _LineBehaviour:
+    """What both loaders add to PyYAML: line numbers, duplicate keys, alias safety."""
 
-    def __init__(self, stream: str, first_line: int = 1) -> None:
-        super().__init__(stream)
+    first_line: int
+    duplicate_keys: list[tuple[str, int]]
+    _open_anchors: set[str]
+
+    def _start_lines(self, first_line: int) -> None:
         self.first_line = first_line  # the file line of the stream's first line
-        self.duplicate_keys: list[tuple[str, int]] = []
-        self._open_anchors: set[str] = set()
+        self.duplicate_keys = []
+        self._open_anchors = set()
 
     def line_of(self, node: Node) -> int:
         return int(node.start_mark.line) + self.first_line
@@ -74,27 +89,48 @@ class LineLoader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         # An alias to a collection that is still open would make a recursive structure,
         # which schema validation would follow forever.
-        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        event: Any = self.peek_event()  # type: ignore[attr-defined]
         anchor = getattr(event, "anchor", None)
         if isinstance(event, yaml.AliasEvent):
             if anchor in self._open_anchors:
                 mark: Any = event.start_mark
                 raise ComposerError(None, None, f"aliaset *{anchor} pekar på sig självt", mark)
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[misc,no-any-return]
         if anchor is not None:
             self._open_anchors.add(anchor)
         try:
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[misc,no-any-return]
         finally:
             if anchor is not None:
                 self._open_anchors.discard(anchor)
 
     def get_single_node(self) -> Node | None:
-        node = super().get_single_node()
+        node: Node | None = super().get_single_node()  # type: ignore[misc]
         if node is not None and _expanded_size(node, {}) > MAX_EXPANDED_NODES:
             start: Any = node.start_mark
             raise ComposerError(None, None, "filen blir för stor när dess alias fylls i", start)
         return node
+
+
+class LineLoader(_LineBehaviour, yaml.SafeLoader):
+    """SafeLoader that builds `LineDict`/`LineList` and exact numbers (pure Python: its
+    error messages are the ones `_SWEDISH` translates)."""
+
+    def __init__(self, stream: str, first_line: int = 1) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        self._start_lines(first_line)
+
+
+class FastLineLoader(_LineBehaviour, Composer, CParser, SafeConstructor, Resolver):
+    """The same loader on libyaml's scanner and parser: several times faster. Used first;
+    on any error the file is read again with `LineLoader` for its messages."""
+
+    def __init__(self, stream: str, first_line: int = 1) -> None:
+        CParser.__init__(self, stream)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        Composer.__init__(self)
+        self._start_lines(first_line)
 
 
 def _expanded_size(node: Node, seen: dict[int, int]) -> int:
@@ -109,7 +145,7 @@ def _expanded_size(node: Node, seen: dict[int, int]) -> int:
     return size
 
 
-def _construct_map(loader: LineLoader, node: MappingNode) -> Iterator[LineDict]:
+def _construct_map(loader: Any, node: MappingNode) -> Iterator[LineDict]:
     data = LineDict(loader.line_of(node))
     yield data
     seen: set[str] = set()
@@ -128,7 +164,7 @@ def _construct_map(loader: LineLoader, node: MappingNode) -> Iterator[LineDict]:
         data.key_lines[key_node.value] = loader.line_of(key_node)
 
 
-def _construct_seq(loader: LineLoader, node: SequenceNode) -> Iterator[LineList]:
+def _construct_seq(loader: Any, node: SequenceNode) -> Iterator[LineList]:
     data = LineList(loader.line_of(node))
     yield data
     for child in node.value:
@@ -184,6 +220,7 @@ LineLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
 for _tag in ("binary", "omap", "pairs", "set"):
     LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+FastLineLoader.yaml_constructors = dict(LineLoader.yaml_constructors)
 
 
 _SWEDISH = (
@@ -265,7 +302,15 @@ def read_yaml(text: str, first_line: int = 1) -> YamlDocument:
 
 
 def _read(text: str, first_line: int) -> YamlDocument:
-    loader = LineLoader(text, first_line)
+    if HAVE_LIBYAML:
+        try:
+            return _load(FastLineLoader(text, first_line))
+        except (yaml.YAMLError, RecursionError, ValueError):
+            pass  # read again below: the pure-Python loader explains errors better
+    return _load(LineLoader(text, first_line))
+
+
+def _load(loader: LineLoader | FastLineLoader) -> YamlDocument:
     try:
         data = loader.get_single_data()
     finally:
