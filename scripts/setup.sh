@@ -19,5 +19,5 @@ if [ ! -x .tools/bin/uv ]; then
   "$PYTHON" -m venv .tools
   .tools/bin/pip install --quiet --disable-pip-version-check "uv==0.13.9"
 fi
-.tools/bin/uv sync --frozen --quiet --python "$PYTHON"
+.tools/bin/uv sync --frozen --quiet --compile-bytecode --python "$PYTHON"
 echo "setup: .venv is ready ($(.venv/bin/python --version))" >&2

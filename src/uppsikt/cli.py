@@ -1,26 +1,23 @@
-"""The `uppsikt` command: thin wrappers around `uppsikt.workflows` and `uppsikt.storage`."""
+"""The `uppsikt` command: thin wrappers around `uppsikt.workflows` and `uppsikt.storage`.
+
+Commands import what they use when they run: `build` forks its PDF worker before the
+heavy imports, so that Typst warms up while they happen (see documents/worker.py).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from uppsikt.domain.checks import CheckResult, Severity, lix_scores
-from uppsikt.domain.model import Report
-from uppsikt.importers.package import PackageError, export_package, load_package
-from uppsikt.workflows import (
-    DEMO_PACKAGE,
-    LocatedFinding,
-    ReportRef,
-    build_documents,
-    check_report,
-    load_source,
-    locate,
-    parse_formats,
-)
+if TYPE_CHECKING:
+    from uppsikt.domain.checks import CheckResult
+    from uppsikt.domain.model import Report
+    from uppsikt.importers.package import Locations
+    from uppsikt.workflows import LocatedFinding
 
 
 class UserError(click.ClickException):
@@ -32,7 +29,10 @@ class UserError(click.ClickException):
         return self.message
 
 
-def _load(source: str) -> tuple[Report, object]:
+def _load(source: str) -> tuple[Report, Locations | None]:
+    from uppsikt.importers.package import PackageError
+    from uppsikt.workflows import load_source
+
     try:
         return load_source(source)
     except PackageError as error:
@@ -43,6 +43,8 @@ def _load(source: str) -> tuple[Report, object]:
 
 def _print_findings(located: list[LocatedFinding], *, verbose: bool) -> None:
     """Errors and warnings one by one; notes only when verbose; readability as one line."""
+    from uppsikt.domain.checks import Severity
+
     readability = [item for item in located if item.finding.rule == "readability.lix"]
     for item in located:
         finding = item.finding
@@ -81,13 +83,15 @@ def check_command(
     lix_scores: bool,
 ) -> None:
     """Kontrollera ett paket (mapp) eller en lagrad rapport (kommun/organisation/år)."""
+    from uppsikt.workflows import check_report, locate
+
     report, locations = _load(source)
     result = check_report(
         report,
         threshold_kr=threshold_tkr * 1000 if threshold_tkr is not None else None,
         lix_threshold=lix_threshold,
     )
-    located = locate(result, locations)  # type: ignore[arg-type]
+    located = locate(result, locations)
     if as_json:
         click.echo(json.dumps(_findings_json(located, result), ensure_ascii=False, indent=2))
     else:
@@ -100,6 +104,8 @@ def check_command(
 
 
 def _findings_json(located: list[LocatedFinding], result: CheckResult) -> dict[str, object]:
+    from uppsikt.domain.checks import Severity
+
     return {
         "summary": {
             "errors": result.count(Severity.ERROR),
@@ -121,6 +127,8 @@ def _findings_json(located: list[LocatedFinding], result: CheckResult) -> dict[s
 
 
 def _print_lix(report: Report) -> None:
+    from uppsikt.domain.checks import lix_scores
+
     click.echo("LIX per avsnitt:")
     for score in lix_scores(report):
         click.echo(f"  {score.score:>3}  {score.where} ({score.words} ord)")
@@ -133,20 +141,29 @@ def _print_lix(report: Report) -> None:
 @click.option("--draft", is_flag=True, help="Märk dokumenten UTKAST.")
 def build_command(source: str, formats: str, out_dir: Path, draft: bool) -> None:
     """Skapa dokument (html, pdf, docx) från ett paket eller en lagrad rapport."""
-    try:
-        chosen = parse_formats(formats)
-    except ValueError as error:
-        raise UserError(str(error)) from error
-    report, _ = _load(source)
-    for built in build_documents(report, chosen, out_dir, marking="UTKAST" if draft else ""):
-        click.echo(f"{built.format:<5} {built.path}  ({built.seconds:.2f} s)")
+    from uppsikt.documents.worker import RenderWorkers
+
+    asked = [part.strip().lower() for part in formats.split(",")]
+    with RenderWorkers(asked) as workers:  # fork first: renderers load during the imports
+        from uppsikt.workflows import build_documents, parse_formats
+
+        try:
+            chosen = parse_formats(formats)
+        except ValueError as error:
+            raise UserError(str(error)) from error
+        report, _ = _load(source)
+        marking = "UTKAST" if draft else ""
+        for built in build_documents(report, chosen, out_dir, marking=marking, workers=workers):
+            click.echo(f"{built.format:<5} {built.path}  ({built.seconds:.2f} s)")
 
 
 @main.command("import")
 @click.argument("package", type=click.Path(path_type=Path))
 def import_command(package: Path) -> None:
     """Läs in ett rapportpaket i databasen (allt eller inget)."""
+    from uppsikt.importers.package import PackageError, load_package
     from uppsikt.storage import store
+    from uppsikt.workflows import ReportRef
 
     try:
         report = load_package(package).report
@@ -167,6 +184,8 @@ def import_command(package: Path) -> None:
 @click.option("--overwrite", is_flag=True, help="Skriv över en befintlig mapp.")
 def export_command(report_ref: str, out_dir: Path, overwrite: bool) -> None:
     """Skriv en lagrad rapport (kommun/organisation/år) som paket."""
+    from uppsikt.importers.package import PackageError, export_package
+
     report, _ = _load(report_ref)
     try:
         written = export_package(report, out_dir, overwrite=overwrite)
@@ -191,7 +210,9 @@ def reports_command() -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"))
 def demo_command(out_dir: Path) -> None:
     """Läs in demorapporten (Malmö KS 2025), kontrollera den och skapa dokumenten."""
+    from uppsikt.importers.package import PackageError, load_package
     from uppsikt.storage import load_stored, store
+    from uppsikt.workflows import DEMO_PACKAGE, ReportRef, build_documents, check_report, locate
 
     try:
         loaded = load_package(DEMO_PACKAGE)

@@ -6,20 +6,18 @@ prints. Nothing here holds a rule of its own.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import re
 import tempfile
-import time
 import unicodedata
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from uppsikt.documents.build import build_document
 from uppsikt.documents.model import Document
-from uppsikt.documents.render import EXTENSIONS, FORMATS, render
+from uppsikt.documents.render import EXTENSIONS, FORMATS
+from uppsikt.documents.worker import RenderWorkers, timed_render
 from uppsikt.domain.checks import CheckResult, CheckSettings, Finding, run_checks
 from uppsikt.domain.model import PeriodKind, Report
 from uppsikt.importers.package import Locations, load_package
@@ -111,32 +109,30 @@ class BuiltFile:
 
 
 def build_documents(
-    report: Report, formats: Sequence[str], out_dir: Path, *, marking: str = ""
+    report: Report,
+    formats: Sequence[str],
+    out_dir: Path,
+    *,
+    marking: str = "",
+    workers: RenderWorkers | None = None,
 ) -> list[BuiltFile]:
     """Render the report in each format into out_dir; each file is written whole or not at all.
 
-    With several formats the PDF is typeset in a forked worker while this process renders
-    the others: Typst's cold start and python-docx are the two slow parts, and they overlap.
+    The slow formats go to forked workers (see documents/worker.py) and render in parallel.
     """
+    if workers is None:
+        with RenderWorkers(formats) as own:
+            return build_documents(report, formats, out_dir, marking=marking, workers=own)
     document: Document = build_document(report, marking=marking)
     out_dir.mkdir(parents=True, exist_ok=True)
-    parallel = "pdf" in formats and len(formats) > 1 and _safe_to_fork()
-    pending: Future[tuple[bytes, float]] | None = None
-    pool: ProcessPoolExecutor | None = None
-    if parallel:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
-        pending = pool.submit(_timed_render, document, "pdf")
-    try:
-        results: dict[str, tuple[bytes, float]] = {}
-        for fmt in formats:
-            if fmt == "pdf" and pending is not None:
-                continue
-            results[fmt] = _timed_render(document, fmt)
-        if pending is not None:
-            results["pdf"] = pending.result()
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    pending = {fmt: workers.submit(document, fmt) for fmt in formats}
+    results: dict[str, tuple[bytes, float]] = {}
+    for fmt in formats:
+        if pending[fmt] is None:
+            results[fmt] = timed_render(document, fmt)
+    for fmt, future in pending.items():
+        if future is not None:
+            results[fmt] = future.result()
     built = []
     for fmt in formats:
         data, seconds = results[fmt]
@@ -144,23 +140,6 @@ def build_documents(
         _write_atomically(path, data)
         built.append(BuiltFile(fmt, path, seconds))
     return built
-
-
-def _safe_to_fork() -> bool:
-    """Fork only a single-threaded process: a fork copies locks held by other threads (Typst
-    starts a thread pool on first use), and the child would wait on them forever."""
-    if "fork" not in mp.get_all_start_methods():
-        return False
-    try:
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        return False
-
-
-def _timed_render(document: Document, fmt: str) -> tuple[bytes, float]:
-    started = time.perf_counter()
-    data = render(document, fmt)
-    return data, time.perf_counter() - started
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

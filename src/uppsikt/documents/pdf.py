@@ -98,6 +98,13 @@ def render_pdf(doc: Document) -> bytes:
     return result
 
 
+def warm_up() -> None:
+    """Load the fonts and typeset a one-line document, so the next render starts warm."""
+    from uppsikt.documents.model import Cover, Heading
+
+    render_pdf(Document(Cover("Uppsikt", "Uppsikt", "Uppsikt"), (Heading(1, "Uppsikt", "u"),)))
+
+
 @cache
 def _compiler() -> typst.Compiler:
     # Only the bundled fonts: neither system fonts nor Typst's embedded ones, so a

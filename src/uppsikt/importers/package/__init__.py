@@ -6,9 +6,27 @@ writes the canonical layout, all or nothing. `LoadedPackage.locations` maps plac
 such as `table:income_statement/row:result/col:actual` to where they are written.
 """
 
+from collections.abc import Collection
+from pathlib import Path
+
+from uppsikt.domain.model import Report
 from uppsikt.importers.package.errors import Location, Locations, PackageError, Problem
-from uppsikt.importers.package.exporter import export_package
 from uppsikt.importers.package.loader import LoadedPackage, load_package
+
+
+def export_package(
+    report: Report,
+    path: Path | str,
+    *,
+    overwrite: bool = False,
+    csv_tables: Collection[str] = (),
+) -> list[Path]:
+    """Write `report` as a package at `path` (see `exporter.export_package`)."""
+    # Imported on use: the YAML writer is not needed to load, check or build.
+    from uppsikt.importers.package.exporter import export_package as export
+
+    return export(report, path, overwrite=overwrite, csv_tables=csv_tables)
+
 
 __all__ = [
     "LoadedPackage",
