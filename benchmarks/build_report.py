@@ -48,7 +48,6 @@ def main() -> int:
     full = 0.0
     libreoffice = None
     with tempfile.TemporaryDirectory() as out:
-
         # As installed for use: Python may cache bytecode (some shells set
         # PYTHONDONTWRITEBYTECODE, which would make every run compile every module again).
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
