@@ -13,20 +13,13 @@ from typing import TYPE_CHECKING
 
 import click
 
+from uppsikt.cli_support import UserError
+
 if TYPE_CHECKING:
     from uppsikt.domain.checks import CheckResult
     from uppsikt.domain.model import Report
     from uppsikt.importers.package import Locations
     from uppsikt.workflows import LocatedFinding
-
-
-class UserError(click.ClickException):
-    """A problem the user can fix; printed without a traceback, exit status 2."""
-
-    exit_code = 2
-
-    def format_message(self) -> str:
-        return self.message
 
 
 def _load(source: str) -> tuple[Report, Locations | None]:
@@ -83,13 +76,15 @@ def check_command(
     lix_scores: bool,
 ) -> None:
     """Kontrollera ett paket (mapp) eller en lagrad rapport (kommun/organisation/år)."""
-    from uppsikt.workflows import check_report, locate
+    from uppsikt.workflows import check_report, locate, with_ledger
 
     report, locations = _load(source)
+    report, ledger_findings = with_ledger(report, stored=locations is None)
     result = check_report(
         report,
         threshold_kr=threshold_tkr * 1000 if threshold_tkr is not None else None,
         lix_threshold=lix_threshold,
+        extra=ledger_findings,
     )
     located = locate(result, locations)
     if as_json:
@@ -145,13 +140,14 @@ def build_command(source: str, formats: str, out_dir: Path, draft: bool) -> None
 
     asked = [part.strip().lower() for part in formats.split(",")]
     with RenderWorkers(asked) as workers:  # fork first: renderers load during the imports
-        from uppsikt.workflows import build_documents, parse_formats
+        from uppsikt.workflows import build_documents, parse_formats, with_ledger
 
         try:
             chosen = parse_formats(formats)
         except ValueError as error:
             raise UserError(str(error)) from error
-        report, _ = _load(source)
+        report, locations = _load(source)
+        report, _ = with_ledger(report, stored=locations is None)
         marking = "UTKAST" if draft else ""
         for built in build_documents(report, chosen, out_dir, marking=marking, workers=workers):
             click.echo(f"{built.format:<5} {built.path}  ({built.seconds:.2f} s)")
@@ -209,24 +205,36 @@ def reports_command() -> None:
 @main.command("demo")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"))
 def demo_command(out_dir: Path) -> None:
-    """Läs in demorapporten (Malmö KS 2025), kontrollera den och skapa dokumenten."""
-    from uppsikt.importers.package import PackageError, load_package
-    from uppsikt.storage import load_stored, store
-    from uppsikt.workflows import DEMO_PACKAGE, ReportRef, build_documents, check_report, locate
+    """Läs in demorapporten (Malmö KS 2025) och dess syntetiska huvudbok, kontrollera och
+    skapa dokumenten."""
+    from uppsikt.demo.load import DEMO_PACKAGE, load_demo
+    from uppsikt.importers.package import PackageError
+    from uppsikt.ledger import LedgerError
+    from uppsikt.settings import DATA_DIR
+    from uppsikt.workflows import build_documents, check_report, locate
 
     try:
-        loaded = load_package(DEMO_PACKAGE)
-    except PackageError as error:
-        raise UserError(f"Demopaketet kan inte läsas:\n{error}") from error
-    report = loaded.report
-    store(report)
-    ref = ReportRef(
-        report.municipality.key, report.organisation, report.period.year, report.period.kind
+        demo = load_demo(Path(DATA_DIR))
+    except (PackageError, LedgerError) as error:
+        raise UserError(f"Demodata kan inte läsas in:\n{error}") from error
+    report = demo.report
+    click.echo(
+        f"Demorapporten är inläst i databasen som {report.municipality.key}/"
+        f"{report.organisation}/{report.period.year}."
     )
-    stored = load_stored(ref)
-    click.echo(f"Demorapporten är inläst i databasen som {ref}.")
-    result = check_report(stored)
-    _print_findings(locate(result, loaded.locations), verbose=False)
+    click.echo("Syntetisk huvudbok, budget och prognos inlästa: " + "; ".join(demo.ledger_summary))
+    result = check_report(report, extra=demo.ledger_findings)
+    _print_findings(locate(result, demo.locations), verbose=False)
     click.echo(f"Kontroll: {result.summary()} (se alla med 'uppsikt check {DEMO_PACKAGE} --all').")
-    for built in build_documents(stored, ("html", "pdf", "docx"), out_dir):
+    for built in build_documents(report, ("html", "pdf", "docx"), out_dir):
         click.echo(f"Skapade {built.path}")
+
+
+def _register_subcommands() -> None:
+    from uppsikt.cli_ledger import ledger_group, sie_group
+
+    main.add_command(sie_group)
+    main.add_command(ledger_group)
+
+
+_register_subcommands()

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "uppsikt.goals",
     "uppsikt.reports",
     "uppsikt.finance",
+    "uppsikt.ledger",
 ]
 
 MIDDLEWARE = [

@@ -22,13 +22,6 @@ from uppsikt.domain.checks import CheckResult, CheckSettings, Finding, run_check
 from uppsikt.domain.model import PeriodKind, Report
 from uppsikt.importers.package import Locations, load_package
 
-DEMO_PACKAGE = Path(
-    os.environ.get(
-        "UPPSIKT_DEMO_PACKAGE",
-        Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025",
-    )
-)
-
 
 @dataclass(frozen=True)
 class ReportRef:
@@ -74,13 +67,23 @@ def locate(result: CheckResult, locations: Locations | None) -> list[LocatedFind
 
 
 def check_report(
-    report: Report, *, threshold_kr: int | None = None, lix_threshold: int | None = None
+    report: Report,
+    *,
+    threshold_kr: int | None = None,
+    lix_threshold: int | None = None,
+    extra: Sequence[Finding] = (),
 ) -> CheckResult:
-    """All rules over a report, with the thresholds given (else the report's settings)."""
+    """All rules over a report, with the thresholds given (else the report's settings);
+    `extra` findings (e.g. the report's figures against the ledger) are sorted in."""
     settings = CheckSettings.for_report(
         report, explanation_threshold_kr=threshold_kr, lix_threshold=lix_threshold
     )
-    return run_checks(report, settings)
+    result = run_checks(report, settings)
+    if not extra:
+        return result
+    combined = [*extra, *result.findings]
+    ordered = sorted(enumerate(combined), key=lambda item: (item[1].severity.rank, item[0]))
+    return CheckResult(tuple(finding for _, finding in ordered))
 
 
 def output_stem(report: Report) -> str:
@@ -163,3 +166,14 @@ def load_source(source: str) -> tuple[Report, Locations | None]:
     from uppsikt.storage import load_stored
 
     return load_stored(ReportRef.parse(source)), None
+
+
+def with_ledger(report: Report, stored: bool) -> tuple[Report, list[Finding]]:
+    """For a stored report whose municipality has ledger data for the year: the report with
+    its economy tables from the ledger, and the stated figures compared with the ledger's."""
+    if not stored:
+        return report, []
+    from uppsikt.ledger_economy import ledger_economy
+
+    economy = ledger_economy(report)
+    return (economy.report, economy.findings) if economy else (report, [])

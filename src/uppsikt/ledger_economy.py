@@ -1,0 +1,126 @@
+"""The economy chapter from the ledger: when the database holds ledger facts for a report's
+municipality and year, its economy tables are built from them, compared with the figures
+the report states, and put in the report in place of the stated ones.
+
+Workflow layer: it reads the database (ledger queries) and calls the pure analysis in
+`uppsikt.domain.ledger`; it holds no rule of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from uppsikt.domain.checks import Finding
+from uppsikt.domain.figures import shown
+from uppsikt.domain.ledger.analysis import UnmappedReport, aggregate, unmapped
+from uppsikt.domain.ledger.compare import compare_with_report
+from uppsikt.domain.ledger.economy_tables import allocation_from_budget, economy_tables
+from uppsikt.domain.ledger.merge import with_ledger_tables
+from uppsikt.domain.ledger.model import Financing, Phase
+from uppsikt.domain.model import Report
+from uppsikt.domain.money import Amount
+from uppsikt.domain.tables import FigureTable
+
+LEDGER_NOTE = "Beloppen kommer från huvudboken."
+SYNTHETIC_NOTE = (
+    "Beloppen kommer från en syntetisk huvudbok (demodata) som återger årsanalysens "
+    "summor; de är inte kommunens bokföring."
+)
+_SYNTHETIC_MARKS = ("syntetisk", "synthetic")
+
+
+@dataclass(frozen=True)
+class LedgerEconomy:
+    tables: dict[str, FigureTable]  # as built from the ledger, exact kronor
+    findings: list[Finding]  # the report's stated figures against the ledger's
+    report: Report  # the report with its economy tables taken from the ledger
+    unmapped: UnmappedReport
+    forecast_version: str | None
+
+
+def has_ledger(report: Report) -> bool:
+    """Whether the database holds actual amounts for the report's municipality and year."""
+    from uppsikt.ledger import models
+
+    return models.Fact.objects.filter(
+        municipality__key=report.municipality.key,
+        year=report.period.year,
+        phase=Phase.ACTUAL.value,
+    ).exists()
+
+
+def is_synthetic(report: Report) -> bool:
+    """Whether a ledger file of the report's year says it is synthetic (demo data)."""
+    from uppsikt.ledger import models
+
+    files = models.LedgerFile.objects.filter(municipality__key=report.municipality.key)
+    for summary in files.values_list("summary", flat=True):
+        name = str((summary or {}).get("company_name", "")).lower()
+        if any(mark in name for mark in _SYNTHETIC_MARKS):
+            return True
+    return False
+
+
+def ledger_economy(report: Report, *, note: str | None = None) -> LedgerEconomy | None:
+    """The ledger's economy tables for the report, or None when there is no ledger data.
+
+    `note` is added under every table that takes its figures from the ledger; by default
+    it names the source, and says so when the ledger is synthetic demo data."""
+    if not has_ledger(report):
+        return None
+    if note is None:
+        note = SYNTHETIC_NOTE if is_synthetic(report) else LEDGER_NOTE
+    from uppsikt.ledger.mapping_store import load_mapping
+    from uppsikt.ledger.queries import facts_for, latest_version
+
+    key = report.municipality.key
+    year = report.period.year
+    mapping = load_mapping(key)
+    facts = list(facts_for(key, year))
+    current = aggregate(facts, mapping, year)
+    previous = aggregate(facts_for(key, year - 1), mapping, year - 1)
+    forecast_version = latest_version(key, year, Phase.FORECAST)
+    allocation = allocation_from_budget(current)
+    tables = economy_tables(
+        current,
+        allocation=allocation,
+        forecast_version=forecast_version,
+        previous_year_aggregate=previous if previous.has(Phase.ACTUAL) else None,
+        forecast_allocation=_forecast_allocation(report, allocation),
+    )
+    findings = compare_with_report(report, tables)
+    merged = with_ledger_tables(report, tables)
+    merged = replace(
+        merged,
+        tables=tuple(
+            replace(table, note=_with_note(table.note, note)) if table.key in tables else table
+            for table in merged.tables
+        ),
+    )
+    return LedgerEconomy(tables, findings, merged, unmapped(facts, mapping, year), forecast_version)
+
+
+def _forecast_allocation(
+    report: Report, allocation: dict[Financing, int]
+) -> dict[Financing, int] | None:
+    """The allocation the forecast was made against, when the report states it (the
+    allocation changed after the interim report). The change is put on the
+    allocation-funded activity, which is where in-year allocation changes land."""
+    if not report.has_table("operating_result"):
+        return None
+    table = report.table("operating_result")
+    if not table.has_row("allocation") or not table.has_column("forecast"):
+        return None
+    stated = shown(table, table.row("allocation"), table.column("forecast"))
+    if not isinstance(stated, Amount):
+        return None
+    difference = stated.kronor - sum(allocation.values())
+    adjusted = dict(allocation)
+    adjusted[Financing.ALLOCATION_FUNDED] = allocation[Financing.ALLOCATION_FUNDED] + difference
+    return adjusted
+
+
+def _with_note(existing: str, note: str) -> str:
+    if not note or note in existing:
+        return existing
+    return f"{existing} {note}".strip()
