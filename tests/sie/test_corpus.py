@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from uppsikt.sie import Account, Balance, Header, Voucher, inspect, read_all, write_sie
+from uppsikt.sie.checksum import ksumma_of_lines
 
 from . import SAMPLES, samples_or_skip
 
@@ -46,6 +47,19 @@ def test_counts_match_the_oracle(row: dict[str, str] | None) -> None:
     assert summary.line_ending == row["eol"]
     assert summary.file_type[0] == row["sietyp"]
     assert summary.errors == []
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in ROWS if r.values[0] is None or r.values[0]["ksumma"] == "OK"]
+)
+def test_stored_checksums_verify_with_the_plain_algorithm(row: dict[str, str] | None) -> None:
+    folder = samples_or_skip()
+    assert row is not None
+    lines = (folder / row["file"]).read_bytes().splitlines()
+    marks = [i for i, line in enumerate(lines) if line.strip().startswith(b"#KSUMMA")]
+    opening, closing = marks[0], marks[-1]
+    stored = int(lines[closing].split()[1])
+    assert ksumma_of_lines(lines[opening + 1 : closing]) == stored
 
 
 def _cp437(value: str) -> str:

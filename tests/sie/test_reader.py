@@ -23,6 +23,7 @@ from uppsikt.sie import (
     inspect,
     read_all,
 )
+from uppsikt.sie.encoding import classify_line, detect
 
 from . import HEAD, municipal_bytes, municipal_header, sie_bytes, small_file
 
@@ -218,6 +219,33 @@ def test_encoding_detection(encode: object, expected: str, issue: str | None) ->
         assert issue in codes(summary)
     else:
         assert not any(c.startswith("encoding") for c in codes(summary))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "complete", "expected"),
+    [
+        (b"#FNAMN Kommunen\r\n", True, ("cp437", False, True)),
+        (b"#FNAMN \x8eldre \x94\r\n#PROSA \x86\r\n", True, ("cp437", False, False)),
+        ("#FNAMN Äldre ö\n".encode(), True, ("utf-8", False, False)),
+        (b"\xef\xbb\xbf#FNAMN x\n", True, ("utf-8", True, False)),
+        (b"#FNAMN \xc4ldre \xf6\n", True, ("latin-1", False, False)),
+        # two CP437 lines outvote one Latin-1 line
+        (b"#A \x94\n#B \x84\n#C \xf6\n", True, ("cp437", False, False)),
+        # a cut UTF-8 character at the end of an incomplete prefix is left out
+        ("#A ö\n#B ä".encode()[:-1], False, ("utf-8", False, False)),
+    ],
+)
+def test_detect(prefix: bytes, complete: bool, expected: tuple[str, bool, bool]) -> None:
+    found = detect(prefix, complete=complete)
+    assert (found.encoding, found.bom, found.ascii_only) == expected
+
+
+def test_classify_line() -> None:
+    assert classify_line("Företag".encode("latin-1"), "cp437") == "latin-1"
+    assert classify_line("Företag".encode("cp437"), "cp437") == "cp437"
+    assert classify_line("Företag".encode(), "cp437") == "utf-8"
+    assert classify_line("Företag".encode("cp437"), "utf-8") == "cp437"
+    assert classify_line("F\ufffdretag".encode(), "cp437") == "utf-8"
 
 
 def test_mixed_encoding_decodes_each_line_by_its_bytes() -> None:

@@ -18,6 +18,7 @@ from typing import Literal
 from django.db import transaction
 
 from uppsikt.domain.ledger.model import LINES, AccountRule, Financing, Mapping, ObjectRule, Objects
+from uppsikt.domain.money import Unit, format_with_unit
 from uppsikt.ledger import InvalidMapping
 from uppsikt.ledger.models import (
     ACCOUNT_LENGTH,
@@ -175,7 +176,9 @@ class MappingGap:
         label = f"{what} {self.key}" if self.kind == "account" else f"{what}{self.key}"
         missing = "saknar rad i mappningen" if self.kind == "account" else "saknar objektmappning"
         name = f" {self.name}" if self.name else ""
-        return f"{label}{name} {missing} (netto {self.amount} kr, omsättning {self.volume} kr)"
+        net = format_with_unit(self.amount, Unit.TKR)
+        volume = format_with_unit(self.volume, Unit.TKR)
+        return f"{label}{name} {missing} (netto {net}, omsättning {volume})"
 
 
 def find_gaps(

@@ -29,8 +29,3 @@ def ksumma_of_lines(lines: Iterable[bytes]) -> int:
 
     Voucher braces and blank lines contribute nothing, exactly as in the reader."""
     return ksumma(tokenize(line).fields for line in lines if line.strip() not in (b"{", b"}"))
-
-
-def update(crc: int, fields: list[Field]) -> int:
-    """Add one record to a running checksum."""
-    return zlib.crc32(covered_bytes(fields), crc)

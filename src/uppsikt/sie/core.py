@@ -58,7 +58,7 @@ class ReaderState:
         self.override = enc.normalize(encoding) if encoding else None
         self.detection = enc.detect(prefix, complete=complete)
         self.base = self.override or self.detection.encoding
-        self.quick = enc.quick_check(self.base)
+        self.quick = enc.quick_check(self.base, self.override is not None)
         self.plain_lines = 0  # non-ASCII lines that passed the quick check: counted for base
         self.header = Header()
         self.log = IssueLog()
@@ -96,7 +96,7 @@ class ReaderState:
         """The codec for a non-ASCII line; counts it for the file's verdict."""
         if self.override:
             return self.override
-        if self.quick is not None and self.quick(raw) is None:
+        if self.quick(raw) is None:
             self.plain_lines += 1
             return self.base
         codec = enc.classify_line(raw, self.base)
@@ -299,10 +299,13 @@ class ReaderState:
             f"är {self.crc}. Filen har ändrats efter exporten eller skadats; exportera på nytt.",
         )
 
-    def finish(self, lines: int, n_tx: int, n_fast: int, n_crlf: int, n_lf: int) -> None:
+    def finish(
+        self, lines: int, n_tx: int, n_fast: int, n_plain: int, n_crlf: int, n_lf: int
+    ) -> None:
         """Complete the summary; SieError for a file truncated inside its checksum."""
         if n_fast:
             self.counts["TRANS"] = self.counts.get("TRANS", 0) + n_fast
+        self.plain_lines += n_plain
         finish_summary(self, n_tx, n_crlf, n_lf)
         if self.checksum == "open":
             self.summary.checksum = "truncated"

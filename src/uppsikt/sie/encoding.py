@@ -79,15 +79,21 @@ def decoder(codec: str) -> Callable[[bytes], str]:
     return lambda value: value.decode(codec, "replace")
 
 
-def quick_check(base: str) -> Callable[[bytes], object] | None:
-    """A cheap test (a regex search) for non-ASCII lines that may not be in ``base``; lines
-    it passes are ``base`` without counting letters. None: every line must be classified."""
+_NEVER = re.compile(b"(?!)")
+_ALWAYS = re.compile(b"")
+
+
+def quick_check(base: str, override: bool = False) -> Callable[[bytes], object]:
+    """A cheap test (one regex search) for a non-ASCII line: None means the line is in
+    ``base`` and needs no letter counting; anything else means it must be classified."""
+    if override:
+        return _NEVER.search  # the caller said what the bytes are
     if base == CP437:
         # UTF-8 lead bytes (C2–F4) and the Latin-1 letters (C4–F6); the CP437 ones are below.
         return re.compile(b"[\xc2-\xf6]").search
     if base == LATIN1:
         return re.compile(b"[\x80-\x9f]|[\xc2-\xf4][\x80-\xbf]").search
-    return None
+    return _ALWAYS.search  # UTF-8: only a decode tells
 
 
 def classify_line(raw: bytes, base: str | None) -> str:

@@ -141,7 +141,8 @@ def _loop(st: ReaderState, stream: BinaryIO) -> Iterator[Item | None]:
     lines = iter(partial(stream.readline, LINE_LIMIT + 1), b"")
 
     keep = paused = crc_on = ksumma_done = False
-    lineno = n_fast = n_tx = n_crlf = n_lf = 0
+    base, quick = st.base, st.quick
+    lineno = n_fast = n_plain = n_tx = n_crlf = n_lf = 0
     ver: OpenVoucher | None = None  # the open #VER
     in_block = False  # between its { and }
     fast_ok = False  # in a usable block, no #RTRANS awaiting its mirror, no closed #KSUMMA
@@ -169,7 +170,13 @@ def _loop(st: ReaderState, stream: BinaryIO) -> Iterator[Item | None]:
                             )
                         if acct not in seen_accounts:
                             st.use_account(acct, lineno)
-                        codec = st.base if raw.isascii() else st.line_codec(raw, lineno)
+                        if raw.isascii():
+                            codec = base
+                        elif quick(raw) is None:  # inlined st.line_codec: most lines
+                            codec = base
+                            n_plain += 1
+                        else:
+                            codec = st.line_codec(raw, lineno)
                         d = None  # no date: the voucher date applies
                         if date:
                             d = good_dates.get(date)
@@ -214,7 +221,14 @@ def _loop(st: ReaderState, stream: BinaryIO) -> Iterator[Item | None]:
                 if paused and not ksumma_done:
                     m = ver_fast(raw)
                     if m is not None:
-                        ver = vouchers.fast_voucher(st, m, raw, lineno)
+                        if raw.isascii():
+                            codec = base
+                        elif quick(raw) is None:
+                            codec = base
+                            n_plain += 1
+                        else:
+                            codec = st.line_codec(raw, lineno)
+                        ver = vouchers.fast_voucher(st, m, codec, lineno)
                         continue
             elif not in_block and (raw == b"{\r\n" or raw == b"{\n"):
                 if raw[-2:] == b"\r\n":
@@ -356,6 +370,6 @@ def _loop(st: ReaderState, stream: BinaryIO) -> Iterator[Item | None]:
                     yield voucher
         if pending is not None:
             vouchers.no_mirror(st, pending[1])
-        st.finish(lineno, n_tx, n_fast, n_crlf, n_lf)
+        st.finish(lineno, n_tx, n_fast, n_plain, n_crlf, n_lf)
     finally:
         st.summary.lines = lineno

@@ -47,7 +47,7 @@ def open_voucher(st: ReaderState, fields: list[Field], codec: str, line: int) ->
     return _voucher(st, fields[1:7], codec, text(fields, 3), line)
 
 
-def fast_voucher(st: ReaderState, m: re.Match[bytes], raw: bytes, line: int) -> OpenVoucher:
+def fast_voucher(st: ReaderState, m: re.Match[bytes], codec: str, line: int) -> OpenVoucher:
     """A #VER matched by ``lexer.VER_FAST``: series, number, date, [text, [regdate]].
 
     Called once per voucher of a large file, so the common case does only dictionary
@@ -58,7 +58,6 @@ def fast_voucher(st: ReaderState, m: re.Match[bytes], raw: bytes, line: int) -> 
     counts["VER"] = counts.get("VER", 0) + 1
     if st.crc_on:
         st.crc = zlib.crc32(b"".join((b"#VER", series, number, date, vtext, reg)), st.crc)
-    codec = st.base if raw.isascii() else st.line_codec(raw, line)
     d = st.good_dates.get(date)
     registered = st.any_dates.get(reg) if reg else None
     if d is None or (reg and registered is None) or st.keep:
