@@ -170,15 +170,21 @@ def peak_rss_mb(path: Path, statement: str) -> float:
     return int(out.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
 
 
-# ---- HOOK: ledger import timing (SQLite/PostgreSQL) -------------------------------------
-# The Django ledger import is another developer's part. To add it to the table, make this
-# function import the file (e.g. call uppsikt's import action inside a fresh test database)
-# and return {"sqlite": seconds, "postgresql": seconds}; leave None to skip the column.
+_POSTGRES: list[str] = []
+
+
 def import_timings(path: Path) -> dict[str, float] | None:
-    return None
+    """Full import (read, aggregate, store) in a fresh process on SQLite and PostgreSQL,
+    as `benchmarks/ledger_import.py` measures it (one run each here)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from ledger_import import import_once, start_postgres
 
-
-# ------------------------------------------------------------------------------------------
+    if not _POSTGRES:
+        _POSTGRES.append(start_postgres())
+    return {
+        "sqlite": import_once(path, None)[0],
+        "postgresql": import_once(path, _POSTGRES[0])[0],
+    }
 
 
 def main() -> int:
