@@ -14,7 +14,6 @@ from uppsikt.cli_support import UserError
 
 if TYPE_CHECKING:
     from uppsikt.ledger.storing import ImportResult
-    from uppsikt.sie import Summary
 
 
 @click.group("sie")
@@ -31,6 +30,7 @@ def inspect_command(file: Path, as_json: bool, encoding: str | None) -> None:
 
     Slutstatus 0 när filen går att läsa (fynden listas), 2 när den inte går att läsa."""
     from uppsikt.sie import SieError, inspect
+    from uppsikt.sie.inspect import format_summary, summary_as_dict
 
     if not file.is_file():
         raise UserError(f"{file}: filen finns inte")
@@ -40,47 +40,10 @@ def inspect_command(file: Path, as_json: bool, encoding: str | None) -> None:
         where = f"{file}:{error.line}" if error.line else str(file)
         raise UserError(f"{where}: {error.message}") from error
     if as_json:
-        click.echo(json.dumps(_summary_json(summary), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(summary_as_dict(summary), ensure_ascii=False, indent=2))
     else:
-        _print_summary(file, summary)
+        click.echo(format_summary(summary))
     # Readable is success, whatever the findings say; an unreadable file exits 2 above.
-
-
-def _summary_json(summary: Summary) -> dict[str, Any]:
-    return {
-        "file_type": summary.file_type,
-        "encoding": summary.encoding,
-        "declared_format": summary.declared_format,
-        "line_ending": summary.line_ending,
-        "checksum": summary.checksum,
-        "vouchers": summary.vouchers,
-        "transactions": summary.transactions,
-        "unbalanced_vouchers": summary.unbalanced_vouchers,
-        "label_counts": summary.label_counts,
-        "unknown_labels": summary.unknown_labels,
-        "issues": [
-            {"severity": i.severity, "code": i.code, "line": i.line, "message": i.message}
-            for i in summary.issues
-        ],
-    }
-
-
-def _print_summary(file: Path, summary: Summary) -> None:
-    click.echo(f"{file}: SIE typ {summary.file_type}, teckenkodning {summary.encoding}")
-    click.echo(f"  Kontrollsumma (#KSUMMA): {summary.checksum}")
-    click.echo(
-        f"  Verifikationer: {summary.vouchers}, transaktioner: {summary.transactions}, "
-        f"obalanserade: {summary.unbalanced_vouchers}"
-    )
-    counts = ", ".join(f"#{label} {n}" for label, n in sorted(summary.label_counts.items()))
-    click.echo(f"  Poster: {counts}")
-    if summary.unknown_labels:
-        unknown = ", ".join(f"{label} {n}" for label, n in sorted(summary.unknown_labels.items()))
-        click.echo(f"  Okända poster (hoppades över): {unknown}")
-    labels = {"error": "Fel", "warning": "Varning", "info": "Info"}
-    for issue in summary.issues:
-        where = f"{file}:{issue.line}" if issue.line else str(file)
-        click.echo(f"  {labels.get(issue.severity, issue.severity):<8} {where}  {issue.message}")
 
 
 @click.group("ledger")
