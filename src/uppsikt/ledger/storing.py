@@ -345,6 +345,17 @@ def _write_facts(
     )
     written = 0
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY streams the rows in one command: several times faster than INSERTs.
+            copy_sql = (
+                f"COPY {quote(Fact._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
+                "FROM STDIN"
+            )
+            with cursor.cursor.copy(copy_sql) as copy:
+                for values in rows:
+                    copy.write_row(values)
+                    written += 1
+            return written
         for chunk in _chunks(rows, BATCH_SIZE):
             cursor.executemany(sql, chunk)
             written += len(chunk)
