@@ -66,6 +66,12 @@ def test_import_show_refuse_again_and_replace(ledger_file: Path, tmp_path: Path)
     shown = runner.invoke(main, ["ledger", "show", "-m", "malmo", "-y", "2025"])
     assert shown.exit_code == 0, shown.output
     assert "Juridik" in shown.output and "Lönekostnader" in shown.output
+    flagged = [line for line in shown.output.splitlines() if line.endswith(" *")]
+    assert flagged  # variances over 500 tkr are marked as needing an explanation
+    lenient = runner.invoke(
+        main, ["ledger", "show", "-m", "malmo", "-y", "2025", "--threshold-tkr", "1000000"]
+    )
+    assert not [line for line in lenient.output.splitlines() if line.endswith(" *")]
     exported = tmp_path / "budget.xlsx"
     out = runner.invoke(
         main, ["ledger", "export-budget", str(exported), "-m", "malmo", "-y", "2025"]

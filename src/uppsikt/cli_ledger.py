@@ -121,8 +121,17 @@ def _print_import(result: ImportResult) -> None:
 @_MUNICIPALITY
 @click.option("--year", "-y", type=int, required=True)
 @click.option("--forecast", "forecast_version", help="Prognosversion, t.ex. 'DR 2025'.")
-def show_command(municipality: str, year: int, forecast_version: str | None) -> None:
-    """Budget mot utfall per ansvar och rad, i tkr."""
+@click.option(
+    "--threshold-tkr",
+    type=click.IntRange(min=0),
+    default=500,
+    show_default=True,
+    help="Avvikelser över detta ska förklaras (markeras med *).",
+)
+def show_command(
+    municipality: str, year: int, forecast_version: str | None, threshold_tkr: int
+) -> None:
+    """Budget mot utfall per ansvar och rad, i tkr; * markerar avvikelser som ska förklaras."""
     _ready()
     from uppsikt.domain.money import Unit, format_amount
     from uppsikt.ledger import LedgerError
@@ -150,7 +159,8 @@ def show_command(municipality: str, year: int, forecast_version: str | None) -> 
             f"{centre:<34} {row.line_label[:26]:<26} {tkr(row.budget):>10} "
             f"{tkr(row.actual):>10} {tkr(row.variance):>10}"
         )
-        click.echo(line + (f" {tkr(row.forecast):>10}" if has_forecast else ""))
+        flag = " *" if abs(row.variance) > threshold_tkr * 1000 else ""
+        click.echo(line + (f" {tkr(row.forecast):>10}" if has_forecast else "") + flag)
 
 
 @ledger_group.command("files")
