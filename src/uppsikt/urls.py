@@ -1,8 +1,17 @@
-"""URL configuration: only the admin for now; the web app adds its views here."""
+"""URL configuration: the web app, the sign-in pages and the admin (set-up tasks)."""
 
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, path
+from django.contrib.auth import views as auth_views
+from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(template_name="accounts/login.html"),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("uppsikt.web.urls")),
 ]

@@ -58,6 +58,9 @@ class Period(models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="periods")
     year = models.PositiveSmallIntegerField("verksamhetsår")
     kind = models.CharField("slag", max_length=32, choices=PeriodKind.choices)
+    deadline = models.DateField(
+        "sista dag", null=True, blank=True, help_text="När rapporterna ska vara klarmarkerade."
+    )
 
     class Meta:
         ordering = ("municipality_id", "year", "kind")

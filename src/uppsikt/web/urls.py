@@ -1,0 +1,26 @@
+"""The web app's addresses. Each area's views keep their own `urlpatterns`."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, path, register_converter
+
+from uppsikt.web import views
+
+
+class FormatConverter:
+    regex = "html|pdf|docx"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(FormatConverter, "fmt")
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.home, name="home"),
+    path("rapporter/<int:report_id>/", views.report_overview, name="report"),
+    path("rapporter/<int:report_id>/dokument.<fmt:fmt>", views.report_document, name="document"),
+]

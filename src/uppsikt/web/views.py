@@ -1,0 +1,65 @@
+"""The pages every user sees: the list of reports and a report's read view and downloads."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from uppsikt.accounts.access import visible_organisations
+from uppsikt.documents.render import EXTENSIONS, MEDIA_TYPES
+from uppsikt.domain.workflow import Action, Status
+from uppsikt.reports.models import Report
+from uppsikt.review.access import access_report
+from uppsikt.review.models import ReportState
+from uppsikt.review.places import section_places
+from uppsikt.web.reading import domain_report, download_name, rendered
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The reports the user may see, newest period first, with their status."""
+    organisations = visible_organisations(request.user)
+    reports = list(
+        Report.objects.filter(organisation__in=organisations)
+        .select_related("organisation__municipality", "period")
+        .order_by("-period__year", "period__kind", "organisation__name")
+    )
+    states = dict(ReportState.objects.filter(report__in=reports).values_list("report_id", "status"))
+    rows = [
+        {"report": report, "status": Status(states.get(report.pk, Status.DRAFT))}
+        for report in reports
+    ]
+    return render(request, "web/home.html", {"rows": rows, "nav": "home"})
+
+
+@login_required
+@require_GET
+def report_document(request: HttpRequest, report_id: int, fmt: str) -> HttpResponse:
+    """The report as a document: the HTML page inline, PDF and DOCX as downloads."""
+    access = access_report(request.user, report_id)
+    data = rendered(access, fmt)
+    response = HttpResponse(data, content_type=MEDIA_TYPES[fmt])
+    if fmt != "html":
+        name = download_name(access, EXTENSIONS[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def report_overview(request: HttpRequest, report_id: int) -> HttpResponse:
+    """The report's hub: status and workflow, texts to write, goals, checks, downloads."""
+    access = access_report(request.user, report_id)
+    report, _ = domain_report(report_id)
+    context = {
+        "access": access,
+        "report_row": access.report,
+        "report": report,
+        "places": section_places(report),
+        "Action": {action.name: action for action in Action},
+        "nav": "home",
+    }
+    return render(request, "web/report.html", context)
