@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver, path, register_converter
+from django.urls import URLPattern, URLResolver, include, path, register_converter
 
+from uppsikt.review.places import PLACE_PATTERN
 from uppsikt.web import views
 
 
@@ -17,10 +18,25 @@ class FormatConverter:
         return value
 
 
+class PlaceConverter:
+    """A section's place in a report, e.g. `chapter:economy/section:2`."""
+
+    regex = PLACE_PATTERN
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
 register_converter(FormatConverter, "fmt")
+register_converter(PlaceConverter, "place")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("rapporter/<int:report_id>/", views.report_overview, name="report"),
     path("rapporter/<int:report_id>/dokument.<fmt:fmt>", views.report_document, name="document"),
+    path("", include("uppsikt.review.urls_sections")),
+    path("", include("uppsikt.review.urls_workflow")),
 ]

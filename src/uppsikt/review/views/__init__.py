@@ -1,0 +1,1 @@
+"""Views of the review area; each module keeps its own area's pages."""
