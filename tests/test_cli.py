@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -117,3 +118,45 @@ def test_demo_stores_checks_and_writes_three_documents(runner: CliRunner, tmp_pa
         path = out / f"arsanalys-2025-kommunstyrelsen.{ext}"
         assert path.exists() and path.stat().st_size > 10_000
         assert str(path) in result.output
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_creates_one_user_per_role_and_starts_the_workflow_over(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from django.contrib.auth import authenticate as django_authenticate
+    from django.test import RequestFactory
+
+    from uppsikt.accounts.access import roles_for
+    from uppsikt.domain.workflow import Role, Status
+    from uppsikt.reports.models import Report
+    from uppsikt.review.actions.workflow import submit_report
+    from uppsikt.review.models import ReportState
+
+    def authenticate(username: str, password: str) -> Any:
+        # django-axes needs the request to count failed attempts per address.
+        request = RequestFactory().post("/logga-in/")
+        return django_authenticate(request, username=username, password=password)
+
+    result = runner.invoke(main, ["demo", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "uppsikt serve" in result.output
+    report = Report.objects.get(organisation__key="kommunstyrelsen", period__year=2025)
+    expected = {
+        "skribent": {Role.WRITER},
+        "granskare": {Role.REVIEWER},
+        "lasare": {Role.READER},
+        "admin": {Role.ADMIN},
+        "skribent-annan": set(),  # a writer of another board has no role for this one
+    }
+    for username, roles in expected.items():
+        assert f"demo-{username}" in result.output
+        user = authenticate(username=username, password=f"demo-{username}")
+        assert user is not None, username
+        assert roles_for(user, report.organisation) == roles
+    assert authenticate(username="skribent", password="fel") is None
+
+    submit_report(authenticate(username="skribent", password="demo-skribent"), report.pk)
+    again = runner.invoke(main, ["demo", "--out", str(tmp_path)])
+    assert again.exit_code == 0, again.output
+    assert not ReportState.objects.filter(report=report).exclude(status=Status.DRAFT).exists()

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from uppsikt.importers.package import Locations
     from uppsikt.workflows import LocatedFinding
 
+# The demo's second board: its writer must not see the executive board's report.
+DEMO_OTHER_BOARD = "stadsbyggnadsnamnden"
+
 
 def _load(source: str) -> tuple[Report, Locations | None]:
     from uppsikt.importers.package import PackageError
@@ -228,6 +231,28 @@ def demo_command(out_dir: Path) -> None:
     click.echo(f"Kontroll: {result.summary()} (se alla med 'uppsikt check {DEMO_PACKAGE} --all').")
     for built in build_documents(report, ("html", "pdf", "docx"), out_dir):
         click.echo(f"Skapade {built.path}")
+    _demo_users(report)
+
+
+def _demo_users(report: Report) -> None:
+    """Demo users for the web app, and how to start it."""
+    from uppsikt.accounts.actions import create_demo_users
+    from uppsikt.reports.store import find_report
+    from uppsikt.review.actions.demo import reset_review
+
+    key, year, kind = report.municipality.key, report.period.year, report.period.kind
+    report_id = find_report(key, report.organisation, year, kind)
+    if report_id is not None:
+        reset_review(report_id)
+    logins = create_demo_users(key, report.organisation, DEMO_OTHER_BOARD)
+    click.echo("\nDemoanvändare (lösenorden är offentliga, bara för demo):")
+    for login in logins:
+        where = login.organisation or "hela kommunen"
+        click.echo(f"  {login.username:<15} {login.password:<20} {login.role.label}, {where}")
+    click.echo(
+        "\nStarta webbgränssnittet med 'uppsikt serve' och öppna http://127.0.0.1:8000/ "
+        "– logga in som någon av användarna ovan."
+    )
 
 
 def _register_subcommands() -> None:

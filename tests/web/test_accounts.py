@@ -1,0 +1,77 @@
+"""Signing in: argon2 hashes, the lock-out after failed attempts, memberships' rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.test import Client
+from django.urls import reverse
+
+from uppsikt.accounts.models import Membership
+from uppsikt.audit.models import AuditEntry
+from uppsikt.domain.workflow import Role
+from uppsikt.organisations.models import Municipality, Organisation
+
+
+def test_new_passwords_are_hashed_with_argon2(db: None, settings: Any) -> None:
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+    user = User.objects.create_user("ny", password="ett långt lösenord")
+    assert user.password.startswith("argon2$")
+    assert user.check_password("ett långt lösenord")
+
+
+def _login(client: Client, username: str, password: str) -> Any:
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_login_works_and_wrong_passwords_get_a_plain_message(
+    users: dict[str, User], client: Client
+) -> None:
+    wrong = _login(client, "skribent", "fel")
+    assert wrong.status_code == 200
+    assert "Fel användarnamn eller lösenord" in wrong.content.decode()
+    right = _login(client, "skribent", "demo-skribent")
+    assert right.status_code == 302 and right["Location"] == reverse("home")
+
+
+def test_five_failed_attempts_lock_the_account_from_that_address(
+    users: dict[str, User], client: Client
+) -> None:
+    for _ in range(5):
+        _login(client, "skribent", "gissning")
+    locked = _login(client, "skribent", "demo-skribent")  # even the right password
+    assert locked.status_code == 429
+    assert "För många misslyckade inloggningar" in locked.content.decode()
+    # Another user from the same address is not locked out by someone else's guesses.
+    assert _login(Client(), "granskare", "demo-granskare").status_code == 302
+
+
+def test_login_form_needs_the_csrf_token(users: dict[str, User]) -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = _login(client, "skribent", "demo-skribent")
+    assert response.status_code == 403
+
+
+def test_roles_follow_the_rules_of_the_table(users: dict[str, User]) -> None:
+    malmo = Municipality.objects.get(key="malmo")
+    board = Organisation.objects.get(municipality=malmo, key="kommunstyrelsen")
+    user = users["lasare"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.create(user=user, municipality=malmo, role=Role.WRITER.value)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.create(
+            user=user, municipality=malmo, organisation=board, role=Role.REVIEWER.value
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.create(user=users["granskare"], municipality=malmo, role="reviewer")
+
+
+def test_granting_a_role_is_audited(users: dict[str, User]) -> None:
+    entry = AuditEntry.objects.filter(action="role.granted", after__user="skribent").get()
+    assert entry.after == {"user": "skribent", "role": "writer", "organisation": "kommunstyrelsen"}
