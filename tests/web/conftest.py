@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.test import Client
 
 from uppsikt.accounts.actions import create_demo_users
@@ -23,6 +24,12 @@ ROLES = ("skribent", "granskare", "lasare", "admin", "skribent-annan")
 def _fast_hashing(settings: Any) -> None:
     # Argon2 is slow on purpose; tests that are not about hashing need not pay for it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # Rendered pages are cached per process; a rolled-back test must not leave one behind.
+    cache.clear()
 
 
 @pytest.fixture

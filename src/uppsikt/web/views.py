@@ -14,7 +14,7 @@ from uppsikt.reports.models import Report
 from uppsikt.review.access import access_report
 from uppsikt.review.models import ReportState
 from uppsikt.review.places import section_places
-from uppsikt.web.reading import domain_report, download_name, rendered
+from uppsikt.web.reading import cached_report, download_name, rendered
 
 
 @login_required
@@ -53,7 +53,7 @@ def report_document(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
 def report_overview(request: HttpRequest, report_id: int) -> HttpResponse:
     """The report's hub: status and workflow, texts to write, goals, checks, downloads."""
     access = access_report(request.user, report_id)
-    report, _ = domain_report(report_id)
+    report, _ = cached_report(access)
     context = {
         "access": access,
         "report_row": access.report,
