@@ -5,13 +5,15 @@ Generates synthetic Kommun-Bas-shaped SIE 4E files (4 #TRANS lines per voucher, 
 ``uppsikt.sie.write_sie`` into a cache folder (reused when present), then per size prints:
 
 - the bare loop (``for line in f: line.split()`` on the binary file) in lines/s and MB/s,
-- ``inspect()`` (what a check of the file costs) and ``items()`` (what an import iterates),
-- the ratio inspect / bare loop (goal: at least 0.5),
+- ``inspect()`` (what a check of the file costs) with the C accelerator ``uppsikt.sie._scan``
+  and in pure Python (``UPPSIKT_SIE_PURE=1``), and ``items()`` (what an import iterates),
+- the ratio inspect with C / bare loop (goal: at least 0.5),
 - peak RSS of a fresh process doing inspect() and items() (goal: flat across sizes, < 300 MB).
 
 Medians of --runs runs (default 3) for files under 2M lines, one run above.
 
     .venv/bin/python benchmarks/sie_read.py [--sizes 100k,1m,5m] [--runs 3] [--dir /tmp/x]
+        [--no-import]
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -40,6 +43,7 @@ from uppsikt.sie import (
     Transaction,
     Voucher,
     inspect,
+    speedups,
     write_sie,
 )
 
@@ -141,6 +145,16 @@ def read_items(path: Path) -> int:
     return n
 
 
+@contextmanager
+def pure_python() -> Iterator[None]:
+    """Switch the C accelerator off (as when it is not built)."""
+    os.environ["UPPSIKT_SIE_PURE"] = "1"
+    try:
+        yield
+    finally:
+        del os.environ["UPPSIKT_SIE_PURE"]
+
+
 def seconds(action: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -192,12 +206,18 @@ def main() -> int:
     parser.add_argument("--sizes", default="100k,1m,5m", help="comma list of 100k, 1m, 5m")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "uppsikt-sie")
+    parser.add_argument("--no-import", action="store_true", help="skip the full import")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
+    os.environ.pop("UPPSIKT_SIE_PURE", None)
+    if not speedups.available():
+        print(
+            "the C accelerator is not built: both inspect columns are pure Python", file=sys.stderr
+        )
     header = (
         f"{'size':>5} {'MB':>6} {'lines':>9} | {'bare l/s':>10} {'MB/s':>6} | "
-        f"{'inspect l/s':>11} {'MB/s':>6} {'ratio':>5} | {'items l/s':>10} {'MB/s':>6} | "
-        f"{'RSS insp':>8} {'RSS items':>9}"
+        f"{'insp C l/s':>10} {'MB/s':>6} | {'insp py l/s':>11} | {'C/bare':>6} | "
+        f"{'items l/s':>10} {'MB/s':>6} | {'RSS insp':>8} {'RSS items':>9}"
     )
     rows = []
     for label in args.sizes.split(","):
@@ -211,17 +231,21 @@ def main() -> int:
         summary = inspect(path)
         assert summary.errors == [], summary.errors
         checked = seconds(partial(inspect, path), runs)
+        with pure_python():
+            assert inspect(path) == summary  # the C path changes nothing but the time
+            checked_py = seconds(partial(inspect, path), runs)
         kept = seconds(partial(read_items, path), runs)
         rss_inspect = peak_rss_mb(path, "inspect(sys.argv[1])")
         rss_items = peak_rss_mb(path, "f = SieFile(sys.argv[1])\nfor _ in f.items(): pass")
         rows.append(
             f"{label:>5} {megabytes:6.1f} {lines:9d} | "
             f"{lines / bare:10.0f} {megabytes / bare:6.1f} | "
-            f"{lines / checked:11.0f} {megabytes / checked:6.1f} {bare / checked:5.2f} | "
+            f"{lines / checked:10.0f} {megabytes / checked:6.1f} | {lines / checked_py:11.0f} | "
+            f"{bare / checked:6.2f} | "
             f"{lines / kept:10.0f} {megabytes / kept:6.1f} | "
             f"{rss_inspect:7.0f}M {rss_items:8.0f}M"
         )
-        timings = import_timings(path)
+        timings = None if args.no_import else import_timings(path)
         if timings:
             rows[-1] += " | " + " ".join(f"{k} {v:.1f}s" for k, v in timings.items())
         print(rows[-1], file=sys.stderr)

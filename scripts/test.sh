@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# In CI the SIE reader's C accelerator must have been built (tests/sie/test_speedups.py).
+if [ -n "${CI:-}" ]; then export UPPSIKT_REQUIRE_SPEEDUPS=${UPPSIKT_REQUIRE_SPEEDUPS:-1}; fi
 
 echo "== ruff and mypy"
 .venv/bin/ruff check src tests benchmarks

@@ -13,7 +13,9 @@ line once (trans, rtrans and btrans, mirrors excluded).
 
 Most work of a large file is #TRANS lines; those go through a precompiled regular expression on
 bytes (``lexer.TRANS_FAST``) and decode nothing unless items are kept. Everything else goes
-through the general lexer and the record handlers.
+through the general lexer and the record handlers. When only the summary is wanted and the C
+accelerator is built, the common voucher lines are read in C instead (``speedups``), which
+hands every other line back to this loop.
 """
 
 from __future__ import annotations
@@ -21,11 +23,10 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import partial
 from types import TracebackType
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from uppsikt.sie import vouchers
+from uppsikt.sie import speedups, vouchers
 from uppsikt.sie.core import LINE_LIMIT, Item, OpenVoucher, ReaderState
 from uppsikt.sie.encoding import BOM
 from uppsikt.sie.errors import SieError
@@ -33,6 +34,10 @@ from uppsikt.sie.lexer import TRANS_FAST, VER_FAST, covered_bytes, tokenize
 from uppsikt.sie.model import ZERO, Header, Objects, Summary, new_transaction
 from uppsikt.sie.records import BALANCE_LABELS, KNOWN_LABELS
 from uppsikt.sie.source import Source, open_source, peek, reject_junk
+from uppsikt.sie.speedups import BLOCK, IDLE, OPEN
+
+if TYPE_CHECKING:
+    from uppsikt.sie._scan import Lines
 
 __all__ = ["LINE_LIMIT", "SieFile", "open_sie", "read_all"]
 
@@ -138,7 +143,8 @@ def _loop(st: ReaderState, stream: BinaryIO) -> Iterator[Item | None]:
     account_names = st.account_names
     dec = Decimal
     new_t = new_transaction
-    lines = iter(partial(stream.readline, LINE_LIMIT + 1), b"")
+    lines = speedups.line_source(stream, LINE_LIMIT + 1)
+    scanner: Lines | None = None  # the C accelerator, once reading for a summary
 
     keep = paused = crc_on = ksumma_done = False
     base, quick = st.base, st.quick
@@ -153,6 +159,23 @@ def _loop(st: ReaderState, stream: BinaryIO) -> Iterator[Item | None]:
     try:
         for raw in lines:
             lineno += 1
+            if scanner is not None and pending is None and not ksumma_done:
+                # Let the C code read this and the following common lines (speedups.py).
+                phase = BLOCK if fast_ok else IDLE if ver is None else OPEN if not in_block else 0
+                if phase and not (phase == OPEN and ver is not None and ver.skip):
+                    r = scanner.run(phase, lineno, vsum, crc_on, st.crc, not vrest)
+                    if r is not None:
+                        line, lineno, phase, vsum, st.crc, opened, n_ver = r
+                        if n_ver:
+                            counts["VER"] = counts.get("VER", 0) + n_ver
+                        if opened is not None:
+                            ver = speedups.resume_voucher(st, opened)
+                        elif phase == IDLE:
+                            ver = None
+                        in_block = fast_ok = phase == BLOCK
+                        if line is None:
+                            break  # the C code read to the end
+                        raw = line
             if fast_ok:
                 m = trans_fast(raw)
                 if m is not None:
@@ -351,6 +374,7 @@ def _loop(st: ReaderState, stream: BinaryIO) -> Iterator[Item | None]:
                     paused = st.items_started = True
                     yield None  # header read: the caller may now look at it
                     keep = st.keep
+                    scanner = None if keep else speedups.scanner(lines, st)
                 if label == "VER":
                     ver = vouchers.open_voucher(st, fields, codec, lineno)
                     continue
@@ -370,6 +394,14 @@ def _loop(st: ReaderState, stream: BinaryIO) -> Iterator[Item | None]:
                     yield voucher
         if pending is not None:
             vouchers.no_mirror(st, pending[1])
+        if scanner is not None:
+            st.vouchers += scanner.closed
+            n_fast, n_plain, n_tx = (
+                n_fast + scanner.n_fast,
+                n_plain + scanner.n_plain,
+                n_tx + scanner.n_tx,
+            )
+            n_crlf, n_lf = n_crlf + scanner.n_crlf, n_lf + scanner.n_lf
         st.finish(lineno, n_tx, n_fast, n_plain, n_crlf, n_lf)
     finally:
         st.summary.lines = lineno
