@@ -2,7 +2,7 @@
 
 `chapter:<key>/section:<n>` and `follow_up:<goal key>/section:<n>` are sections (n counts
 from 0 in document order); `follow_up:<goal key>` is a goal's assessment;
-`assignment:<key>` a budget assignment's report; `table:<key>/row:<key>` a table row.
+`budget_assignment:<key>` a budget assignment's report; `table:<key>/row:<key>` a table row.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from uppsikt.documents.render import EXTENSIONS, MEDIA_TYPES
 from uppsikt.domain.workflow import Action, Status
 from uppsikt.reports.models import Report
 from uppsikt.review.access import access_report
+from uppsikt.review.lacks import workflow_summary
 from uppsikt.review.models import ReportState
 from uppsikt.review.places import section_places
 from uppsikt.web.reading import cached_report, download_name, rendered
@@ -59,6 +60,7 @@ def report_overview(request: HttpRequest, report_id: int) -> HttpResponse:
         "report_row": access.report,
         "report": report,
         "places": section_places(report),
+        "summary": workflow_summary(access),
         "Action": {action.name: action for action in Action},
         "nav": "home",
     }
