@@ -28,7 +28,9 @@ import re
 
 import nh3
 
-# Elements whose content is code or never shown: dropped with everything inside.
+# Elements whose content is code or never shown: dropped with everything inside (an
+# unclosed one takes the rest of the text with it, as it would in a browser). SVG and
+# MathML only lose their tags: a script inside them is still dropped with its content.
 _DROP_WITH_CONTENT = frozenset(
     {
         "script",
@@ -43,8 +45,6 @@ _DROP_WITH_CONTENT = frozenset(
         "noembed",
         "noframes",
         "template",
-        "svg",
-        "math",
         "title",
         "textarea",
         "xmp",
@@ -58,6 +58,9 @@ _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 _UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\ue000\ue001]")
 # Anything an HTML parser would take for the start of a tag, a comment or a doctype.
 _TAG_LIKE = re.compile(r"<[A-Za-z!/?]")
+# A tag left open at the end of its line: a parser would read on into the next lines as
+# its attributes and swallow them, so the opening is dropped up to the line's end.
+_UNCLOSED_TAG = re.compile(r"<[A-Za-z/!?][^<>\n]*$", re.MULTILINE)
 # CommonMark autolinks: <scheme:...> and <name@host>.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _PLACEHOLDER = re.compile("\ue000([0-9]+)\ue001")
@@ -99,6 +102,7 @@ def _clean_once(text: str) -> str:
         return f"\ue000{len(saved) - 1}\ue001"
 
     text = _AUTOLINK.sub(keep_autolink, text)
+    text = _UNCLOSED_TAG.sub("", text)
     if _TAG_LIKE.search(text) or _TAG_LIKE.search(html.unescape(text)):
         stripped = nh3.clean(
             text,

@@ -15,6 +15,7 @@ from uppsikt.review.access import access_report
 from uppsikt.review.lacks import workflow_summary
 from uppsikt.review.models import ReportState
 from uppsikt.review.places import section_places
+from uppsikt.review.views.sections import hub_sections
 from uppsikt.web.reading import cached_report, download_name, rendered
 
 
@@ -55,11 +56,13 @@ def report_overview(request: HttpRequest, report_id: int) -> HttpResponse:
     """The report's hub: status and workflow, texts to write, goals, checks, downloads."""
     access = access_report(request.user, report_id)
     report, _ = cached_report(access)
+    places = section_places(report)
     context = {
         "access": access,
         "report_row": access.report,
         "report": report,
-        "places": section_places(report),
+        "places": places,
+        "section_items": hub_sections(access, places),
         "summary": workflow_summary(access),
         "Action": {action.name: action for action in Action},
         "nav": "home",
