@@ -6,7 +6,10 @@ installs without it and the SIE reader runs in pure Python (``uppsikt/sie/speedu
 
 from setuptools import Extension, setup
 
-SOURCES = [f"src/uppsikt/sie/{name}.c" for name in ("_scan", "_scan_steps", "_scan_lex")]
+SOURCES = [
+    f"src/uppsikt/sie/{name}.c"
+    for name in ("_scan", "_scan_steps", "_scan_balances", "_scan_lex", "_scan_memo")
+]
 
 setup(
     ext_modules=[

@@ -385,3 +385,260 @@ def test_items_are_unchanged_by_the_line_reader() -> None:
         with _pure(True):
             pure = read_all(data)
         assert fast == pure
+
+
+# ---- balance records and first sightings (_scan_balances.c) -----------------------------
+
+
+def _balances(*records: str, eol: str = "\r\n") -> bytes:
+    """Balance records after a first one (which Python reads, starting the C code), then a
+    voucher, all inside a #KSUMMA (its mismatch message shows the CRC computed)."""
+    head = (HEAD[0], "#KSUMMA", *HEAD[1:])
+    tail = ("#VER A 1 20250101", "{", "#TRANS 1930 {} 5", "#TRANS 3010 {} -5", "}")
+    return sie_bytes(*head, "#IB 0 1930 1", *records, *tail, "#KSUMMA 1", eol=eol)
+
+
+def _hook_calls() -> tuple[dict[str, int], Any]:
+    """A counter of the calls of each hook, and a replacement for speedups.hooks."""
+    calls = {"objects": 0, "account": 0, "date": 0, "balance": 0}
+    real = speedups.hooks
+
+    def counting(state: Any) -> Any:
+        def count(name: str, hook: Callable[..., Any]) -> Callable[..., Any]:
+            def counted(*args: Any) -> Any:
+                calls[name] += 1
+                return hook(*args)
+
+            return counted
+
+        hooks: tuple[Callable[..., Any], ...] = real(state)
+        return tuple(count(name, hook) for name, hook in zip(calls, hooks, strict=True))
+
+    return calls, counting
+
+
+def test_c_path_reads_balances_and_new_keys() -> None:
+    """The balance records and the first sightings go through the hooks, not back to Python."""
+    _c_or_skip()
+    calls, counting = _hook_calls()
+    records = [f"#PSALDO 0 2025{m:02d} 3010 {{1 KS{m:02d}}} {m}.50" for m in range(1, 13)]
+    vouchers = []
+    for v in range(2, 30):
+        trans = f"#TRANS {v}00 {{1 X{v}}} 5 2025040{v % 9 + 1}"
+        vouchers += [f"#VER A {v} 202503{v:02d}", "{", trans, "#TRANS 1930 {} -5", "}"]
+    with _pure(False), pytest.MonkeyPatch.context() as mp:
+        mp.setattr(speedups, "hooks", counting)
+        same(_balances(*records, *vouchers))
+    assert calls["balance"] == 12
+    assert calls["objects"] >= 28 and calls["account"] >= 28 and calls["date"] >= 28
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "#IB 0 1930 100.00",
+        "#IB -1 1930 100",
+        "#IB 0 1930 100.00 5",
+        "#IB 0 1930 100.00 x",
+        '#IB 0 1930 100.00 "q t"',
+        '#IB 0 1930 100.00 ""',
+        "#IB 0 1930 100.00 5 6",
+        "#IB 0 1930 {} 100",
+        '#IB 0 1930 {1 "KS01"} 100',
+        "#IB 0 1930",
+        "#IB 0",
+        "#IB",
+        "#IB x 1930 5",
+        "#IB 999999999 1930 5",
+        "#IB -999999999 1930 5",
+        "#IB 1234567890 1930 5",
+        '#IB "0" 1930 5',
+        '#IB 0 "1930" 5',
+        "#IB 0 193O 5",
+        "#IB 0 1930 1.005",
+        "#IB 0 1930 5,00",
+        "#IB 0 1930 +5",
+        "#IB 0 1930 -0.00",
+        "#IB 0 1930 999999999999999.99",
+        "#IB 0 1930 9999999999999999",
+        "#IB 0 1930 000000000000000001",
+        "#IB 0 1930 5 {}",
+        "#IB 0 1930 5\x0b",
+        "#IB 0 1930 5 a\x0cb",
+        "#IB 0 1930 5 a\\b",
+        "#IB0 1930 5",
+        "#ib 0 1930 5",
+        "  #UB\t0\t1930\t5\t",
+        "#UB 0 2440 5",
+        "#RES 0 3010 -5 1.5",
+        "#RES -1 9999 5",
+        "#PSALDO 0 202501 3010 {} 5",
+        "#PSALDO 0 202501 3010 {} 5 2.5",
+        "#PSALDO 0 202513 3010 {} 5",
+        "#PSALDO 0 202500 3010 {} 5",
+        "#PSALDO 0 000001 3010 {} 5",
+        "#PSALDO 0 20251 3010 {} 5",
+        "#PSALDO 0 202501 3010 5",
+        "#PSALDO 0 202501 3010 { } 5",
+        '#PSALDO 0 202501 3010 {1 "KS01"} 5',
+        "#PSALDO 0 202501 3010 {1} 5",
+        "#PSALDO 0 202501 3010 {1 KS01 6} 5",
+        '#PSALDO 0 202501 3010 {1 "KS01} 5',
+        '#PSALDO 0 202501 3010 {1 "K}S"} 5',
+        "#PSALDO 0 202501 3010 {1 K\\S} 5",
+        '#PSALDO 0 202501 3010 {1 "KS01""6"P1} 5',
+        "#PSALDO 0 202501 3010 {1 Å} 5",
+        "#PSALDO 0 202501 3010 {9 X} 5",
+        "#PSALDO 0 202501 3010 {" + " ".join(f"{d} O{d}" for d in range(20)) + "} 5",
+        "#PSALDO 0 202501 3010 {1 KS01}{6 P1} 5",
+        "#PSALDO 0 202501 3010 {1 KS01} {6 P1} 5",
+        "#PBUDGET 0 202501 3010 {} 5",
+        "#PBUDGET 0 202501 3010 {} 5.555",
+        "#PBUDGET 0 202501 3010",
+        "#OIB 0 1930 {1 KS01} 5",
+        "#OIB 0 1930 5",
+        "#OUB 0 1930 {} 5",
+        "#OUB 0 1930 {1 KS01}",
+        "#PSALDO 0 202501 3010 {} 5 \xa0",
+        '#PSALDO 0 202501 3010 {} 5 "Övrigt"',
+    ],
+)
+def test_balance_records(record: str) -> None:
+    _c_or_skip()
+    for eol in ("\r\n", "\n"):
+        outcome = same(_balances(record, record, eol=eol))
+        assert outcome[0]["checksum"] == "mismatch"
+    same(sie_bytes(*HEAD, "#IB 0 1930 1", record) + record.encode("cp437"))  # no last \n
+
+
+@pytest.mark.parametrize("codec", ["cp437", "utf-8", "latin-1"])
+@pytest.mark.parametrize("encoding", [None, "latin-1"])
+def test_balance_encodings(codec: str, encoding: str | None) -> None:
+    """Non-ASCII balance records in each base encoding, mixed, and with an override."""
+    _c_or_skip()
+    records = ['#PSALDO 0 202501 3010 {1 "Åby"} 5 "Övrigt"', '#UB 0 1930 5 "é"']
+    records += ["#PSALDO 0 202501 3010 {1 KS01} 5 Ö", "#PBUDGET 0 202501 3010 {} 5 ü"]
+    prosa = [f'#PROSA "Övrigt {i}"' for i in range(30)]
+    data = sie_bytes(*HEAD, *prosa, "#IB 0 1930 1", *records, *records, encoding=codec)
+    same(data, encoding)
+    other = "utf-8" if codec == "latin-1" else "latin-1"
+    same(data + sie_bytes(*records, encoding=other), encoding)
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        # IB + ΣPSALDO ≠ UB, ΣPSALDO ≠ RES, with and without per-object records
+        ("#IB 0 1930 100", "#PSALDO 0 202501 1930 {} 30", "#UB 0 1930 150"),
+        ("#RES 0 3010 -50", "#PSALDO 0 202501 3010 {} -40", "#PSALDO 0 202501 3010 {1 KS01} -10"),
+        ("#RES 0 3010 -50", "#PSALDO 0 202501 3010 {} -40", "#PSALDO 0 202502 3010 {} -9"),
+        # the exponents and zeros of the Decimal sums shown in the messages
+        ("#IB 0 4010 0.00", "#IB 0 4010 5", "#PSALDO 0 202501 4010 {} 0.0", "#UB 0 4010 3.0"),
+        ("#IB 0 1930 -0.00", "#PSALDO 0 202501 1930 {} -0", "#UB 0 1930 0.01"),
+        ("#PSALDO -1 202412 1930 {} 7", "#UB -1 1930 8", "#IB -1 1930 0"),
+        ("#PSALDO 0 202601 1930 {} 7", "#PSALDO 0 202401 1930 {} 7", "#UB 0 1930 1"),
+        # sums far beyond 64 bits of öre stay exact
+        ("#PSALDO 0 202501 3010 {} 999999999999999.99",) * 30 + ("#RES 0 3010 1",),
+        # a voucher in between, and records between #VER and its {
+        ("#VER A 1 20250101", "#IB 0 1930 5", "{", "}", "#UB 0 1930 5"),
+        ("#VER A 1 20250101", "{", "#TRANS 1930 {} 5", "#TRANS 3010 {} -5", "}", "#UB 0 1930 5"),
+        ("#VER A 1 20250101", "{", "#TRANS 1930 {} 5", "#UB 0 1930 5", "}"),
+        ("#KONTO 2440 Skuld", "#UB 0 2440 5", "#IB 0 2450 1", "#OBJEKT 1 KS99 x"),
+        ("#PSALDO 0 202501 3010 {1 KS98} 5", "#TRANS 1930 {1 KS98} 5", "#OBJEKT 1 KS98 x"),
+    ],
+)
+def test_balance_sequences(records: tuple[str, ...]) -> None:
+    _c_or_skip()
+    same(_balances(*records))
+    same(sie_bytes(*HEAD, "#IB 0 1930 1", *records))
+
+
+def test_label_limit_after_the_c_code_started() -> None:
+    """Beyond 500 distinct labels a new one counts as "(övriga)": the hook leaves it."""
+    _c_or_skip()
+    unknown = [f"#X{i} 1" for i in range(500)]
+    outcome = same(_balances(*unknown, "#UB 0 1930 5", "#PSALDO 0 202501 1930 {} 5"))
+    assert "(övriga)" in outcome[0]["label_counts"]
+
+
+def test_first_sightings_in_vouchers() -> None:
+    """New dates (valid, impossible, outside the years), accounts and object lists on the
+    lines the C code reads, once they are no longer the first voucher."""
+    _c_or_skip()
+    rows = [("20250102", "20250103", "{1 KS01}", "1930")]
+    rows += [("20260101", "20250104", "{1 KS02}", "2440"), ("20250230", "", "{}", "1930")]
+    rows += [("20250105", "20251340", '{1 "KS01" 7 X}', "9999"), ("2025", "", "{}", "1930")]
+    rows += [("20250106", "20240101", "{1 KS01 6}", "1930"), ("20250107", "", "{1 KS01 6}", "1")]
+    rows += [("20250108", "19000101", "{1 KS03}", "4010"), ("20250109", "", "{7 Y 7 Y}", "77")]
+    body = ["#VER A 0 20250101", "{", "}"]
+    for k, (ver_date, trans_date, objs, account) in enumerate(rows):
+        reg = f" x {trans_date}" if trans_date else ""
+        body += [f"#VER A {k + 1} {ver_date}{reg}", "{"]
+        body += [f"#TRANS {account} {objs} 5 {trans_date}".rstrip(), f"#TRANS 3010 {objs} -5", "}"]
+    data = small_file(*body)
+    same(data)
+    same(data * 2)
+    for n in (1, 5):
+        same(partial(_Dribble, data, n))
+
+
+def test_object_cache_cleared_while_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader bounds its object-list cache by clearing it; the C memo must forget too,
+    or an odd list would lose the warning Python gives on each new reading."""
+    _c_or_skip()
+    from uppsikt.sie import core
+
+    monkeypatch.setattr(core, "_CACHE_LIMIT", 3)
+    rng = random.Random(11)
+    body = ["#VER A 0 20250101", "{", "}"]
+    for v in range(300):
+        objs = rng.choice(["{1 KS01 6}", "{1 KS02}", "{6 P1}", "{1 KS03 6 P2}", "{9 Z}", "{}"])
+        body += [f"#VER A {v + 1} 20250101", "{", f"#TRANS 1930 {objs} 5", "#TRANS 3010 {} -5"]
+        body += ["}", f"#PSALDO 0 202501 3010 {objs} 5"]
+    same(small_file(*body))
+
+
+def _balance_heavy(n: int, seed: int) -> bytes:
+    """Many balance records of every kind and vouchers with many object lists."""
+    rng = random.Random(seed)
+    lines = [HEAD[0], "#KSUMMA", *HEAD[1:]]
+    for a in ("1930", "3010", "4010", "2440"):
+        lines += [f"#IB 0 {a} {rng.randint(-999, 999)}.{rng.randint(0, 99):02d}"]
+        lines += [f"#UB 0 {a} {rng.randint(-999, 999)}", f"#RES -1 {a} 5.5"]
+        for m in range(1, 13):
+            objs = rng.choice(["{}", "{1 KS01}", '{1 "KS02"}', "{6 P1 1 KS01}"])
+            lines += [f"#PSALDO 0 2025{m:02d} {a} {objs} {rng.randint(-99, 99)}.5 1"]
+            lines += [f"#PBUDGET 0 2025{m:02d} {a} {{}} {rng.randint(-99, 99)}"]
+            lines += [f"#OIB 0 {a} {objs} 1", f"#OUB -1 {a} {objs} 2.25"]
+    for v in range(n):
+        objs = f"{{1 KS{rng.randint(1, 20):02d} 6 P{rng.randint(1, 9)}}}"
+        date = f"2025{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        lines += [f"#VER A {v + 1} {date}", "{", f"#TRANS 4010 {objs} 7 {date}"]
+        lines += ["#TRANS 1930 {} -7", "}"]
+    return sie_bytes(*lines, "#KSUMMA 1")
+
+
+def test_balance_heavy_files() -> None:
+    _c_or_skip()
+    data = _balance_heavy(300, 4)
+    same(data)
+    same(data.replace(b"\r\n", b"\n"))
+    for n in (1, 3, 64):
+        same(partial(_Dribble, data, n))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_balance_file(data: st.DataObject) -> None:
+    _c_or_skip()
+    same(data.draw(_mutated(_balance_heavy(40, 5))))
+
+
+def test_configure_checks_the_hooks() -> None:
+    _c_or_skip()
+    from uppsikt.sie._scan import Lines
+
+    lines = Lines(io.BytesIO(b""), 10)
+    for bad in ((), (len, len, len), (len, len, len, 5)):
+        with pytest.raises((TypeError, ValueError)):
+            lines.configure({}, set(), {}, {}, 0, bad)  # type: ignore[arg-type]

@@ -5,17 +5,18 @@
  * reading loop of reader.py for the lines that make up nearly all of a large file, in
  * the states where reader.py itself takes its fast paths:
  *
- *   IDLE   no open voucher:        a simple #VER (lexer.VER_FAST) opens one
+ *   IDLE   no open voucher:        a simple #VER (lexer.VER_FAST) opens one; a simple
+ *                                  balance record is added up (_scan_balances.c)
  *   OPEN   a #VER before its {:    the line "{" starts its block
  *   BLOCK  inside a usable block:  a simple #TRANS (lexer.TRANS_FAST) is summed, "}"
  *                                  closes a voucher that balances
  *
  * A line is handled here only when the result is certain to be the one of the Python
  * path: it matches the fast pattern, needs no encoding classification, and its account,
- * date and object list are already in the reader's caches (so the Python code would
- * produce no finding for it). Anything else is handed back to Python as the next line to
- * read, with the state reached so far, so every message and its line number still come
- * from the Python code. Nothing here allocates per line except the rare cache probes.
+ * date and object list are in the reader's caches or are put there by the reader's hooks
+ * without a finding. Anything else is handed back to Python as the next line to read,
+ * with the state reached so far, so every message and its line number still come from
+ * the Python code. Nothing here allocates per #TRANS line except the rare cache probes.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -199,22 +200,34 @@ Lines_run(Lines *self, PyObject *args)
 }
 
 PyDoc_STRVAR(configure_doc,
-             "configure(objcache, accounts, good_dates, any_dates, quick)\n--\n\n"
-             "The reader's caches that run() consults, and how it judges non-ASCII lines\n"
-             "(0 CP437, 1 Latin-1, 2 always classify, 3 never).");
+             "configure(objcache, accounts, good_dates, any_dates, quick, hooks)\n--\n\n"
+             "The reader's caches that run() consults, how it judges non-ASCII lines\n"
+             "(0 CP437, 1 Latin-1, 2 always classify, 3 never), and the reader's hooks\n"
+             "(objects, account, date, balance) for what the caches do not settle.");
 
 static PyObject *
 Lines_configure(Lines *self, PyObject *args)
 {
-    PyObject *objcache, *accounts, *good_dates, *any_dates;
+    PyObject *objcache, *accounts, *good_dates, *any_dates, *hooks;
     int quick;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!i", &PyDict_Type, &objcache, &PySet_Type, &accounts,
-                          &PyDict_Type, &good_dates, &PyDict_Type, &any_dates, &quick)) {
+    if (!PyArg_ParseTuple(args, "O!O!O!O!iO!", &PyDict_Type, &objcache, &PySet_Type, &accounts,
+                          &PyDict_Type, &good_dates, &PyDict_Type, &any_dates, &quick,
+                          &PyTuple_Type, &hooks)) {
         return NULL;
     }
     if (quick < QUICK_CP437 || quick > QUICK_NEVER) {
         PyErr_SetString(PyExc_ValueError, "quick must be 0-3");
         return NULL;
+    }
+    if (PyTuple_GET_SIZE(hooks) != N_HOOKS) {
+        PyErr_SetString(PyExc_ValueError, "hooks must be (objects, account, date, balance)");
+        return NULL;
+    }
+    for (int i = 0; i < N_HOOKS; i++) {
+        if (!PyCallable_Check(PyTuple_GET_ITEM(hooks, i))) {
+            PyErr_SetString(PyExc_TypeError, "the hooks must be callable");
+            return NULL;
+        }
     }
     Memo *memos[4] = {&self->m_objs, &self->m_accounts, &self->m_dates, &self->m_any};
     for (int i = 0; i < 4; i++) {
@@ -228,6 +241,9 @@ Lines_configure(Lines *self, PyObject *args)
     Py_XSETREF(self->accounts, Py_NewRef(accounts));
     Py_XSETREF(self->good_dates, Py_NewRef(good_dates));
     Py_XSETREF(self->any_dates, Py_NewRef(any_dates));
+    for (int i = 0; i < N_HOOKS; i++) {
+        Py_XSETREF(self->hooks[i], Py_NewRef(PyTuple_GET_ITEM(hooks, i)));
+    }
     self->quick = quick;
     self->objcache_size = 0;
     Py_RETURN_NONE;
@@ -276,6 +292,9 @@ Lines_dealloc(Lines *self)
     Py_XDECREF(self->accounts);
     Py_XDECREF(self->good_dates);
     Py_XDECREF(self->any_dates);
+    for (int i = 0; i < N_HOOKS; i++) {
+        Py_XDECREF(self->hooks[i]);
+    }
     PyMem_Free(self->buf);
     PyMem_Free(self->ver);
     PyMem_Free(self->m_objs.slots);
@@ -345,7 +364,7 @@ PyMODINIT_FUNC
 PyInit__scan(void)
 {
     sie_crc_init();
-    if (PyType_Ready(&LinesType) < 0) {
+    if (sie_balances_init() < 0 || PyType_Ready(&LinesType) < 0) {
         return NULL;
     }
     PyObject *m = PyModule_Create(&scan_module);

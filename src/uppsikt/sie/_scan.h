@@ -1,6 +1,7 @@
 /* _scan.h: the parts of the C accelerator and what they share: _scan.c (the Lines object
- * and the module), _scan_steps.c (one line in each phase) and _scan_lex.c (CRC-32, the memo
- * of cache keys, the fields of #TRANS and #VER lines, the encoding quick check). */
+ * and the module), _scan_steps.c (one line in each phase), _scan_balances.c (balance records,
+ * and what is seen for the first time, with the reader's hooks), _scan_lex.c (the fields of
+ * lines, the encoding quick check) and _scan_memo.c (CRC-32, the memo of cache keys). */
 #ifndef UPPSIKT_SIE_SCAN_H
 #define UPPSIKT_SIE_SCAN_H
 
@@ -38,6 +39,19 @@ typedef struct {
     Span series, number, date, text, reg;
 } Ver;
 
+/* The balance records, in the order of sie_balance_labels ("#IB", ...). */
+enum { BAL_IB, BAL_UB, BAL_RES, BAL_OIB, BAL_OUB, BAL_PSALDO, BAL_PBUDGET, N_BALANCE };
+extern const char *const sie_balance_labels[N_BALANCE];
+
+typedef struct {
+    int kind, has_list;
+    Span year, period, acct, inner, amount, qty;
+    long year_v, period_v;
+} Bal;
+
+/* The reader's hooks (speedups.hooks), called for what its caches do not settle. */
+enum { HOOK_OBJECTS, HOOK_ACCOUNT, HOOK_DATE, HOOK_BALANCE, N_HOOKS };
+
 /* How a line stands to the encoding check of reader.py: pure ASCII, non-ASCII but
  * passing encoding.quick_check (counted as a "plain" line of the base encoding), or in
  * need of encoding.classify_line, which only Python does. */
@@ -57,6 +71,11 @@ const char *sie_content_end(const char *line, Py_ssize_t len);
 /* 1 when the line has the form of lexer.TRANS_FAST / VER_FAST, with its fields. */
 int sie_parse_trans(const char *p, const char *e, Trans *t);
 int sie_parse_ver(const char *p, const char *e, Ver *v);
+/* 1 when the line is a balance record parse_balance takes without a finding. */
+int sie_parse_balance(const char *p, const char *e, Bal *b);
+/* The items of an object list (text between the braces) as a tuple of bytes; None (a new
+ * reference) when they are not for C to split; NULL on error. */
+PyObject *sie_items(const char *p, const char *e);
 /* LINE_ASCII, LINE_PLAIN or LINE_CLASSIFY. */
 int sie_line_kind(int quick, const char *line, Py_ssize_t n);
 
@@ -72,6 +91,7 @@ typedef struct {
     Py_ssize_t cur, curlen; /* the line last handed to Python, still in buf (cur >= 0) */
     /* the reader's caches, from configure() */
     PyObject *objcache, *accounts, *good_dates, *any_dates;
+    PyObject *hooks[N_HOOKS];
     int quick;
     Memo m_objs, m_accounts, m_dates, m_any;
     Py_ssize_t objcache_size;
@@ -92,5 +112,17 @@ typedef struct {
 
 /* One line in the current phase: 1 handled, 0 for Python, -1 error. */
 int sie_step(Lines *self, Run *r, const char *line, Py_ssize_t len);
+
+/* _scan_balances.c. The label strings, once; 0 or -1. */
+int sie_balances_init(void);
+/* A balance record when no voucher is open: 1 handled, 0 for Python, -1 error. */
+int sie_balance_step(Lines *self, Run *r, const char *line, Py_ssize_t len);
+/* Whether the object list, account or date is known, after asking the reader's hook when
+ * it is new: 1 (*covered and *keep, a reference to hold while it is used, set for a list),
+ * 0 for Python, -1 error. `in_year`: a date must lie in a #RAR year (else any valid date). */
+int sie_learn_objects(Lines *self, Span inner, Py_ssize_t lineno, Span *covered,
+                      PyObject **keep);
+int sie_learn_account(Lines *self, Span acct, Py_ssize_t lineno);
+int sie_learn_date(Lines *self, Span date, int in_year);
 
 #endif

@@ -1,7 +1,8 @@
 /* _scan_steps.c: what the C accelerator does with one line in each phase of the reading
- * loop (see _scan.c): open a voucher on a simple #VER, start its block on "{", sum a simple
- * #TRANS, close on "}" when the voucher balances. Each step either does exactly what the
- * Python fast path would do, or nothing (0) so that Python reads the line. */
+ * loop (see _scan.c): open a voucher on a simple #VER or take a balance record
+ * (_scan_balances.c), start its block on "{", sum a simple #TRANS, close on "}" when the
+ * voucher balances. Each step either does exactly what the Python path would do, or
+ * nothing (0) so that Python reads the line. */
 #include "_scan.h"
 
 #include <string.h>
@@ -42,7 +43,8 @@ trans_step(Lines *self, Run *r, const char *line, Py_ssize_t len)
     const char *e = sie_content_end(line, len);
     Trans t;
     long long sum;
-    if (e == NULL || !sie_parse_trans(line, e, &t) || __builtin_add_overflow(r->vsum, t.ore, &sum)) {
+    if (e == NULL || !sie_parse_trans(line, e, &t) ||
+        __builtin_add_overflow(r->vsum, t.ore, &sum)) {
         return 0; /* an overflowing sum stays exact in Python's int */
     }
     int kind = sie_line_kind(self->quick, line, len);
@@ -50,24 +52,26 @@ trans_step(Lines *self, Run *r, const char *line, Py_ssize_t len)
         return 0;
     }
     Span covered = {"", 0};
+    PyObject *keep = NULL; /* holds the covered bytes of a list seen for the first time */
     int found = 1;
     if (t.inner.n > 0) {
-        found = sie_known(&self->m_objs, self->objcache, t.inner.p, t.inner.n, &covered.p,
-                      &covered.n);
+        found = sie_learn_objects(self, t.inner, r->lineno, &covered, &keep);
     }
     if (found == 1) {
-        found = sie_known(&self->m_accounts, self->accounts, t.acct.p, t.acct.n, NULL, NULL);
+        found = sie_learn_account(self, t.acct, r->lineno);
     }
     if (found == 1 && t.date.n > 0) {
-        found = sie_known(&self->m_dates, self->good_dates, t.date.p, t.date.n, NULL, NULL);
+        found = sie_learn_date(self, t.date, 1);
     }
     if (found != 1) {
-        return found; /* new account, date or object list: Python notes it first */
+        Py_XDECREF(keep);
+        return found; /* an impossible date or one outside the years: Python reports it */
     }
     if (r->crc_on) {
         Span parts[6] = {t.acct, covered, t.amount, t.date, t.text, t.qty};
         r->crc = crc_spans(r->crc, "#TRANS", parts, 6);
     }
+    Py_XDECREF(keep);
     r->vsum = sum;
     self->n_fast++;
     self->n_tx++;
@@ -117,7 +121,7 @@ keep_ver(Lines *self, const Ver *v, Py_ssize_t lineno)
     return 0;
 }
 
-/* A simple #VER with known dates when no voucher is open: 1, 0 for Python, -1 error. */
+/* A simple #VER with valid dates when no voucher is open: 1, 0 for Python, -1 error. */
 static int
 ver_step(Lines *self, Run *r, const char *line, Py_ssize_t len)
 {
@@ -130,9 +134,9 @@ ver_step(Lines *self, Run *r, const char *line, Py_ssize_t len)
     if (kind == LINE_CLASSIFY) {
         return 0;
     }
-    int found = sie_known(&self->m_dates, self->good_dates, v.date.p, v.date.n, NULL, NULL);
+    int found = sie_learn_date(self, v.date, 1);
     if (found == 1 && v.reg.n > 0) {
-        found = sie_known(&self->m_any, self->any_dates, v.reg.p, v.reg.n, NULL, NULL);
+        found = sie_learn_date(self, v.reg, 0);
     }
     if (found != 1) {
         return found;
@@ -164,7 +168,8 @@ sie_step(Lines *self, Run *r, const char *line, Py_ssize_t len)
         return 1;
     }
     if (r->phase == IDLE) {
-        return ver_step(self, r, line, len);
+        int done = ver_step(self, r, line, len);
+        return done != 0 ? done : sie_balance_step(self, r, line, len);
     }
     int done = trans_step(self, r, line, len);
     return done != 0 ? done : close_step(self, r, line, len);

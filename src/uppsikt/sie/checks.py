@@ -42,33 +42,48 @@ class BalanceChecks:
 
     def add(self, balance: Balance, header: Header) -> None:
         """Take one balance record into the running sums."""
-        kind = balance.kind
+        b = balance
+        self.add_amount(
+            b.kind, b.year, b.period, b.account, bool(b.objects), b.amount, b.line, header
+        )
+
+    def add_amount(
+        self,
+        kind: str,
+        year: int,
+        period: int | None,
+        account: str,
+        has_objects: bool,
+        amount: Decimal,
+        line: int,
+        header: Header,
+    ) -> None:
+        """``add()`` from the fields of the record (the C accelerator has no Balance)."""
         if kind in ("OIB", "OUB", "PBUDGET"):
             return
-        year = balance.year
-        if kind == "PSALDO" and balance.period is not None:
-            year = self._year_of_period(balance.period, balance.year, header)
-        key = (year, balance.account)
+        if kind == "PSALDO" and period is not None:
+            year = self._year_of_period(period, year, header)
+        key = (year, account)
         sums = self.sums.get(key)
         if sums is None:
-            sums = self.sums[key] = _Sums(line=balance.line)
+            sums = self.sums[key] = _Sums(line=line)
         if kind == "PSALDO":
-            if balance.objects:
-                sums.psaldo_objects += balance.amount
+            if has_objects:
+                sums.psaldo_objects += amount
                 sums.has_objects = True
                 return
-            sums.psaldo += balance.amount
+            sums.psaldo += amount
             sums.has_psaldo = True
             self.years_with_psaldo.add(year)
             return
         if kind == "IB":
-            sums.ib = (sums.ib or ZERO) + balance.amount
+            sums.ib = (sums.ib or ZERO) + amount
         elif kind == "UB":
-            sums.ub = (sums.ub or ZERO) + balance.amount
-            sums.line = balance.line
+            sums.ub = (sums.ub or ZERO) + amount
+            sums.line = line
         elif kind == "RES":
-            sums.res = (sums.res or ZERO) + balance.amount
-            sums.line = balance.line
+            sums.res = (sums.res or ZERO) + amount
+            sums.line = line
 
     def _year_of_period(self, period: int, stated: int, header: Header) -> int:
         # The year a period falls in by the #RAR dates, not by the årsnr written (BL Info).

@@ -8,6 +8,7 @@ import datetime
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from uppsikt.sie import encoding as enc
 from uppsikt.sie.checks import BalanceChecks, in_years
@@ -184,6 +185,12 @@ class ReaderState:
         codec = self.base if inner.isascii() else enc.classify_line(raw, self.base)
         items = tokenize(b"{" + inner + b"}").fields[0]
         assert isinstance(items, tuple)  # the text starts with a brace
+        return self.objects_split(inner, items, codec, line)
+
+    def objects_split(
+        self, inner: bytes, items: tuple[bytes, ...], codec: str, line: int
+    ) -> tuple[Objects, bytes]:
+        """Objects of a #TRANS list ``inner`` already split into ``items``, now cached."""
         if len(self.objcache) > _CACHE_LIMIT:
             self.objcache.clear()
         result = self.objcache[inner] = self.objects_tuple(items, codec, line)
@@ -215,6 +222,21 @@ class ReaderState:
         else:
             self.outside_years("Transaktionsdatumet", date, line)
         return date
+
+    def learn_date(self, value: bytes, in_year: bool) -> bool:
+        """Cache ``value`` if it is a valid date (inside the #RAR years when ``in_year``) and
+        say whether it was. Nothing else: any other date is left to the Python path."""
+        try:
+            date = parse_date(value)
+        except FieldError:
+            return False
+        if not in_year:
+            self.any_dates[value] = date
+            return True
+        if not in_years(date, self.header.fiscal_years):
+            return False
+        self.good_dates[value] = date
+        return True
 
     def outside_years(self, what: str, date: datetime.date, line: int) -> None:
         self.log.warning(
@@ -252,6 +274,36 @@ class ReaderState:
         self.balances += 1
         self.checks.add(balance, self.header)
         return balance
+
+    def simple_balance(
+        self,
+        label: str,
+        year: int,
+        period: int | None,
+        number: bytes,
+        items: tuple[bytes, ...] | None,
+        amount: bytes,
+        line: int,
+    ) -> bool:
+        """A balance record whose fields parse_balance takes without a finding, split by the
+        C accelerator: what the reading loop and balance() do with it. False, having done
+        nothing, when the label would be counted as "(övriga)"."""
+        counts = self.counts
+        n = counts.get(label)
+        if n is None:
+            if len(counts) >= _MAX_LABELS:
+                return False
+            n = 0
+        counts[label] = n + 1
+        objects = self.objects_tuple(items, self.base, line)[0] if items is not None else ()
+        self.use_account(number, line)
+        account = self.account_names.get(number) or self.account_name(number)
+        self.balances += 1
+        value = Decimal(amount.decode("ascii"))
+        self.checks.add_amount(
+            label, year, period, account, bool(objects), value, line, self.header
+        )
+        return True
 
     def header_record(self, label: str, fields: list[Field], codec: str, line: int) -> None:
         if self.items_started and self.once("order.late"):

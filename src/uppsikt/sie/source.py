@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from typing import BinaryIO
 
 from uppsikt.sie.encoding import BOM
@@ -64,6 +65,8 @@ def peek(stream: BinaryIO) -> tuple[BinaryIO, bytes, bool]:
 
 
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1a")
+#: A line (as bytes.splitlines() cuts them) that starts with "#" after blanks (lstrip()).
+_RECORD = re.compile(rb"(?:\A|[\r\n])[ \t\x0b\x0c]*#")
 
 
 def reject_junk(prefix: bytes, complete: bool) -> None:
@@ -100,7 +103,7 @@ def reject_junk(prefix: bytes, complete: bool) -> None:
             "rätt fil valts och att den inte är komprimerad eller skadad.",
             1 + body[:where].count(b"\n"),
         )
-    if not any(line.lstrip().startswith(b"#") for line in body.splitlines()):
+    if _RECORD.search(body) is None:
         raise SieError(
             "Filen innehåller inga SIE-poster (rader som börjar med #, t.ex. #FLAGGA). "
             "Kontrollera att rätt fil valts.",

@@ -3,11 +3,13 @@
 ``line_source()`` gives the reading loop its lines: ``_scan.Lines`` when the extension is
 built, else ``stream.readline`` as before. When only the summary is wanted
 (``SieFile.scan()``, ``inspect()``), ``scanner()`` configures the same object so that the
-loop can hand it the common lines (simple #VER, ``{``, simple #TRANS, ``}``). It reads on
-while the lines are ones whose outcome is certain (known account, date and object list,
-no encoding question, a voucher that balances) and hands every other line back; the Python
-code reads that one as it always does, with every message and line number. The results
-are identical either way (``tests/sie/test_speedups.py``).
+loop can hand it the common lines (simple #VER, ``{``, simple #TRANS, ``}``, simple
+balance records). It reads on while the lines are ones whose outcome is certain (no
+encoding question, a voucher that balances, fields that parse without a finding) and
+hands every other line back; the Python code reads that one as it always does, with every
+message and line number. What is new to the reader's caches (an object list, account or
+date) and the balance records go to ``hooks()``, which do what the Python path does with
+them. The results are identical either way (``tests/sie/test_speedups.py``).
 
 ``UPPSIKT_SIE_PURE=1`` forces the pure path (tests, benchmarks). Without a C compiler the
 package installs without the extension and the pure path runs unchanged.
@@ -22,9 +24,10 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from uppsikt.sie import encoding as enc
 from uppsikt.sie.core import OpenVoucher
+from uppsikt.sie.model import Objects
 
 if TYPE_CHECKING:
-    from uppsikt.sie._scan import Lines, OpenedVer
+    from uppsikt.sie._scan import Hooks, Lines, OpenedVer
     from uppsikt.sie.core import ReaderState
 
 # The phases of the reading loop in which the C code may read on (see _scan.c).
@@ -64,8 +67,19 @@ def scanner(lines: Iterator[bytes], st: ReaderState) -> Lines | None:
     if lines_type is None or not isinstance(lines, lines_type):
         return None
     quick = _QUICK_NEVER if st.override else _QUICK.get(st.base, _QUICK_ALWAYS)
-    lines.configure(st.objcache, st.seen_accounts, st.good_dates, st.any_dates, quick)
+    lines.configure(st.objcache, st.seen_accounts, st.good_dates, st.any_dates, quick, hooks(st))
     return lines
+
+
+def hooks(st: ReaderState) -> Hooks:
+    """What the C code asks of the reader (see _scan_balances.c): split object lists,
+    accounts and dates new to its caches, and balance records. The C code takes only lines
+    in the base encoding (object lists in ASCII), so their codec is ``st.base``."""
+
+    def objects(inner: bytes, items: tuple[bytes, ...], line: int) -> tuple[Objects, bytes]:
+        return st.objects_split(inner, items, st.base, line)
+
+    return objects, st.use_account, st.learn_date, st.simple_balance
 
 
 def resume_voucher(st: ReaderState, opened: OpenedVer) -> OpenVoucher:
