@@ -257,9 +257,11 @@ def _demo_users(report: Report) -> None:
 
 def _register_subcommands() -> None:
     from uppsikt.cli_ledger import ledger_group, sie_group
+    from uppsikt.cli_web import serve_command
 
     main.add_command(sie_group)
     main.add_command(ledger_group)
+    main.add_command(serve_command)
 
 
 _register_subcommands()
