@@ -8,6 +8,7 @@ Workflow layer: it reads the database (ledger queries) and calls the pure analys
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from uppsikt.domain.checks import Finding
@@ -61,20 +62,59 @@ def is_synthetic(report: Report) -> bool:
     return False
 
 
-def ledger_economy(report: Report, *, note: str | None = None) -> LedgerEconomy | None:
+# What `memo` gets: a cache key and the function that computes the value when missing.
+Memo = Callable[[str, Callable[[], "LedgerPart"]], "LedgerPart"]
+
+
+@dataclass(frozen=True)
+class LedgerPart:
+    """What the ledger alone gives a report: the expensive part, worth caching."""
+
+    tables: dict[str, FigureTable]
+    unmapped: UnmappedReport
+    forecast_version: str | None
+
+
+def ledger_economy(
+    report: Report, *, note: str | None = None, memo: Memo | None = None
+) -> LedgerEconomy | None:
     """The ledger's economy tables for the report, or None when there is no ledger data.
 
     `note` is added under every table that takes its figures from the ledger; by default
-    it names the source, and says so when the ledger is synthetic demo data."""
+    it names the source, and says so when the ledger is synthetic demo data. `memo`, when
+    given, caches the ledger part under a key naming everything it depends on except the
+    ledger's own state, which the caller adds to the key (the web's report stamp)."""
     if not has_ledger(report):
         return None
     if note is None:
         note = SYNTHETIC_NOTE if is_synthetic(report) else LEDGER_NOTE
+    key = report.municipality.key
+    year = report.period.year
+    stated = _stated_forecast_allocation(report)
+
+    def compute() -> LedgerPart:
+        return _ledger_part(key, year, stated)
+
+    if memo is None:
+        part = compute()
+    else:
+        part = memo(f"{key}:{year}:{stated if stated is not None else '-'}", compute)
+    findings = compare_with_report(report, part.tables)
+    merged = with_ledger_tables(report, part.tables)
+    merged = replace(
+        merged,
+        tables=tuple(
+            replace(table, note=_with_note(table.note, note)) if table.key in part.tables else table
+            for table in merged.tables
+        ),
+    )
+    return LedgerEconomy(part.tables, findings, merged, part.unmapped, part.forecast_version)
+
+
+def _ledger_part(key: str, year: int, stated_forecast_allocation: int | None) -> LedgerPart:
     from uppsikt.ledger.mapping_store import load_mapping
     from uppsikt.ledger.queries import facts_for, latest_version
 
-    key = report.municipality.key
-    year = report.period.year
     mapping = load_mapping(key)
     facts = list(facts_for(key, year))
     current = aggregate(facts, mapping, year)
@@ -86,35 +126,31 @@ def ledger_economy(report: Report, *, note: str | None = None) -> LedgerEconomy 
         allocation=allocation,
         forecast_version=forecast_version,
         previous_year_aggregate=previous if previous.has(Phase.ACTUAL) else None,
-        forecast_allocation=_forecast_allocation(report, allocation),
+        forecast_allocation=_forecast_allocation(stated_forecast_allocation, allocation),
     )
-    findings = compare_with_report(report, tables)
-    merged = with_ledger_tables(report, tables)
-    merged = replace(
-        merged,
-        tables=tuple(
-            replace(table, note=_with_note(table.note, note)) if table.key in tables else table
-            for table in merged.tables
-        ),
-    )
-    return LedgerEconomy(tables, findings, merged, unmapped(facts, mapping, year), forecast_version)
+    return LedgerPart(tables, unmapped(facts, mapping, year), forecast_version)
 
 
-def _forecast_allocation(
-    report: Report, allocation: dict[Financing, int]
-) -> dict[Financing, int] | None:
-    """The allocation the forecast was made against, when the report states it (the
-    allocation changed after the interim report). The change is put on the
-    allocation-funded activity, which is where in-year allocation changes land."""
+def _stated_forecast_allocation(report: Report) -> int | None:
+    """The allocation the forecast was made against, in kronor, when the report states it
+    (the allocation changed after the interim report)."""
     if not report.has_table("operating_result"):
         return None
     table = report.table("operating_result")
     if not table.has_row("allocation") or not table.has_column("forecast"):
         return None
     stated = shown(table, table.row("allocation"), table.column("forecast"))
-    if not isinstance(stated, Amount):
+    return stated.kronor if isinstance(stated, Amount) else None
+
+
+def _forecast_allocation(
+    stated: int | None, allocation: dict[Financing, int]
+) -> dict[Financing, int] | None:
+    """The allocation behind the forecast: the change against the budget's allocation is
+    put on the allocation-funded activity, where in-year allocation changes land."""
+    if stated is None:
         return None
-    difference = stated.kronor - sum(allocation.values())
+    difference = stated - sum(allocation.values())
     adjusted = dict(allocation)
     adjusted[Financing.ALLOCATION_FUNDED] = allocation[Financing.ALLOCATION_FUNDED] + difference
     return adjusted

@@ -41,8 +41,10 @@ class ReportAccess:
 
 def access_report(user: AnyUser, report_id: int, need: Action = Action.READ) -> ReportAccess:
     """The report with `user`'s roles, if they may take `need` on it (else 404 or 403)."""
+    # The state comes in the same query (a reverse one-to-one), so that a cached page
+    # costs as few queries as possible.
     report = (
-        Report.objects.select_related("organisation__municipality", "period", "term")
+        Report.objects.select_related("organisation__municipality", "period", "term", "state")
         .filter(pk=report_id)
         .first()
     )
@@ -51,8 +53,11 @@ def access_report(user: AnyUser, report_id: int, need: Action = Action.READ) -> 
     roles = roles_for(user, report.organisation)
     if not roles:
         raise Http404("Rapporten finns inte.")
-    state = ReportState.objects.filter(report=report).values_list("status", "revision").first()
-    status, revision = (Status(state[0]), state[1]) if state else (Status.DRAFT, 0)
+    try:
+        state: ReportState | None = report.state
+    except ReportState.DoesNotExist:
+        state = None
+    status, revision = (Status(state.status), state.revision) if state else (Status.DRAFT, 0)
     decision = decide(need, roles, status)
     if not decision.allowed:
         raise PermissionDenied(decision.reason)

@@ -8,6 +8,7 @@ from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import record
 from uppsikt.domain.workflow import NEEDS_REASON, Action, Status, next_status
 from uppsikt.reports.models import Report
+from uppsikt.review.actions.revision import warm_after_commit
 from uppsikt.review.models import Comment, ReportState
 
 AUDIT_CODES = {
@@ -36,6 +37,7 @@ def move_report(user: AnyUser, report_id: int, action: Action, reason: str = "")
         state.status = after.value
         state.revision += 1
         state.save(update_fields=["status", "revision", "changed_at"])
+        warm_after_commit(report.pk)
         if action in NEEDS_REASON:
             Comment.objects.create(report=report, place="", author_id=user.pk, body=reason.strip())
         record(
