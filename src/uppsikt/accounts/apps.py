@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "uppsikt.accounts"
-    verbose_name = "Konton och roller"
+    verbose_name = _("Konton och roller")

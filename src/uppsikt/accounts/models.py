@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from uppsikt.domain.workflow import Role
 from uppsikt.organisations.models import Municipality, Organisation
@@ -32,14 +33,14 @@ class Membership(models.Model):
         related_name="memberships",
         null=True,
         blank=True,
-        help_text="Tomt för granskare och administratörer (hela kommunen).",
+        help_text=_("Tomt för granskare och administratörer (hela kommunen)."),
     )
-    role = models.CharField("roll", max_length=16, choices=ROLES)
+    role = models.CharField(_("roll"), max_length=16, choices=ROLES)
 
     class Meta:
         ordering = ("user_id", "municipality_id", "role")
-        verbose_name = "roll"
-        verbose_name_plural = "roller"
+        verbose_name = _("roll")
+        verbose_name_plural = _("roller")
         constraints = (
             models.UniqueConstraint(
                 fields=("user", "municipality", "organisation", "role"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import record
@@ -43,9 +44,14 @@ def add_comment(user: AnyUser, report_id: int, place: str, body: str) -> Comment
     empty (after removing markup) or too long; ValueError for a place the report lacks."""
     text = clean_markdown(body).strip()
     if not text:
-        raise InvalidText({"body": "Skriv en kommentar innan du skickar den."})
+        raise InvalidText({"body": _("Skriv en kommentar innan du skickar den.")})
     if len(text) > COMMENT_LENGTH:
-        raise InvalidText({"body": f"Korta kommentaren till högst {COMMENT_LENGTH} tecken."})
+        raise InvalidText(
+            {
+                "body": _("Korta kommentaren till högst %(limit)d tecken.")
+                % {"limit": COMMENT_LENGTH}
+            }
+        )
     with transaction.atomic():
         report, _roles = _report_for_comment(user, report_id)
         if place and section_row(report_id, place) is None:
@@ -70,7 +76,7 @@ def resolve_comment(user: AnyUser, report_id: int, comment_id: int) -> Comment:
         report, roles = _report_for_comment(user, report_id)
         if not roles & RESOLVERS:
             raise WorkflowError(
-                "Att markera en kommentar som besvarad kräver rollen skribent eller granskare."
+                _("Att markera en kommentar som besvarad kräver rollen skribent eller granskare.")
             )
         comment = Comment.objects.select_for_update().get(pk=comment_id, report=report)
         if comment.resolved_at is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import JsonValue, record
@@ -17,11 +19,11 @@ from uppsikt.review.sanitise import clean_markdown
 
 # Labels of the form's fields, used in messages so that each names its field.
 FIELD_LABELS = {
-    "intro": "Inledning",
-    "year_assessment": "Bedömning för året",
-    "year_motivation": "Motivering för året",
-    "term_outlook": "Förväntad förflyttning under mandatperioden",
-    "term_motivation": "Motivering för mandatperioden",
+    "intro": gettext_lazy("Inledning"),
+    "year_assessment": gettext_lazy("Bedömning för året"),
+    "year_motivation": gettext_lazy("Motivering för året"),
+    "term_outlook": gettext_lazy("Förväntad förflyttning under mandatperioden"),
+    "term_motivation": gettext_lazy("Motivering för mandatperioden"),
 }
 
 
@@ -48,15 +50,13 @@ def assessment_problems(given: AssessmentInput) -> dict[str, str]:
     """Field → message for each rule `given` breaks: a choice needs its motivation."""
     problems: dict[str, str] = {}
     if given.year_assessment is not None and not given.year_motivation.strip():
-        problems["year_motivation"] = (
-            f"Fyll i ”{FIELD_LABELS['year_motivation']}”: en bedömning behöver en motivering "
-            "som säger vad den baseras på."
-        )
+        problems["year_motivation"] = _(
+            "Fyll i ”%(field)s”: en bedömning behöver en motivering som säger vad den baseras på."
+        ) % {"field": FIELD_LABELS["year_motivation"]}
     if given.term_outlook is not None and not given.term_motivation.strip():
-        problems["term_motivation"] = (
-            f"Fyll i ”{FIELD_LABELS['term_motivation']}”: den förväntade förflyttningen "
-            "behöver en motivering."
-        )
+        problems["term_motivation"] = _(
+            "Fyll i ”%(field)s”: den förväntade förflyttningen behöver en motivering."
+        ) % {"field": FIELD_LABELS["term_motivation"]}
     return problems
 
 

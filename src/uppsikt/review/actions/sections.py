@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import JsonValue, record
@@ -44,7 +45,8 @@ class EditConflict(Exception):
 
     def __init__(self, theirs: SectionVersion, heading: str, body: str) -> None:
         super().__init__(
-            f"Texten har sparats av någon annan (version {theirs.number}) sedan du öppnade den."
+            _("Texten har sparats av någon annan (version %(number)d) sedan du öppnade den.")
+            % {"number": theirs.number}
         )
         self.theirs = theirs  # the latest version (not stored when it is the import)
         self.heading = heading  # what the writer submitted
@@ -64,9 +66,11 @@ def clean_section_text(heading: str, body: str) -> CleanText:
     clean_body = clean_markdown(body).strip("\n")
     problems: dict[str, str] = {}
     if not clean_heading:
-        problems["heading"] = "Fyll i ”Rubrik”: avsnittet behöver en rubrik."
+        problems["heading"] = _("Fyll i ”Rubrik”: avsnittet behöver en rubrik.")
     elif len(clean_heading) > HEADING_LENGTH:
-        problems["heading"] = f"Korta ”Rubrik” till högst {HEADING_LENGTH} tecken."
+        problems["heading"] = _("Korta ”Rubrik” till högst %(limit)d tecken.") % {
+            "limit": HEADING_LENGTH
+        }
     if problems:
         raise InvalidText(problems)
     return CleanText(clean_heading, clean_body)

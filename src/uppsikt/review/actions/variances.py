@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from uppsikt.accounts.access import AnyUser
 from uppsikt.audit.actions import record
@@ -72,15 +73,18 @@ def _target(report: Report, item: Explanation) -> tuple[FigureRow | None, str]:
         .first()
     )
     if row is None:
-        return None, (
-            f"Raden {item.row!r} finns inte i rapportens tabell {item.table!r}; den kommer "
-            "från huvudboken. Lägg till raden i tabellen för att kunna förklara den."
-        )
+        return None, _(
+            "Raden %(row)s finns inte i rapportens tabell %(table)s; den kommer från "
+            "huvudboken. Lägg till raden i tabellen för att kunna förklara den."
+        ) % {"row": repr(item.row), "table": repr(item.table)}
     is_text = FigureColumn.objects.filter(
         table_id=row.table_id, key=item.column, kind=ColumnKind.TEXT
     ).exists()
     if not is_text:
-        return None, f"Tabellen {item.table!r} har ingen textkolumn {item.column!r}."
+        return None, _("Tabellen %(table)s har ingen textkolumn %(column)s.") % {
+            "table": repr(item.table),
+            "column": repr(item.column),
+        }
     return row, ""
 
 
@@ -91,7 +95,9 @@ def _write(row: FigureRow, item: Explanation) -> str | None:
     if before == item.text:
         return None
     if cell is not None and cell.kind != ColumnKind.TEXT:
-        raise InvalidInput({item.place: f"Cellen {item.place} är ingen text."})
+        raise InvalidInput(
+            {item.place: _("Cellen %(place)s är ingen text.") % {"place": item.place}}
+        )
     if cell is None:
         last = FigureCell.objects.filter(row=row).aggregate(last=Max("position"))["last"]
         FigureCell.objects.create(

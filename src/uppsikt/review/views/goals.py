@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from uppsikt.domain.checks import CheckSettings
@@ -153,7 +154,12 @@ def variances(request: HttpRequest, report_id: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("%(count)d förklaringar är sparade.") % {"count": changed}
+                    ngettext(
+                        "%(count)d förklaring är sparad.",
+                        "%(count)d förklaringar är sparade.",
+                        changed,
+                    )
+                    % {"count": changed}
                     if changed
                     else _("Inget var ändrat."),
                 )

@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from uppsikt.domain.diff import Segment, has_changes, word_diff
@@ -53,7 +54,7 @@ def section_history(request: HttpRequest, report_id: int, place: str) -> HttpRes
                 has_changes(compared["heading_diff"]) or has_changes(compared["body_diff"])
             )
         else:
-            problem = "Välj två versioner som finns i listan."
+            problem = _("Välj två versioner som finns i listan.")
     numbers = [version.number for version in versions]
     default_a = numbers[-2] if len(numbers) > 1 else (numbers[0] if numbers else None)
     context = {

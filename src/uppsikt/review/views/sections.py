@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from uppsikt.documents.html import render_html
@@ -39,7 +40,10 @@ from uppsikt.review.models import Comment
 from uppsikt.review.places import TextPlace, section_row
 from uppsikt.review.sanitise import clean_markdown
 
-DIRECTIVE_LABELS = {"table": "tabellen", "generated": "den genererade texten"}
+DIRECTIVE_LABELS = {
+    "table": gettext_lazy("tabellen"),
+    "generated": gettext_lazy("den genererade texten"),
+}
 
 
 def is_htmx(request: HttpRequest) -> bool:

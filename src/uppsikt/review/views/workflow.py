@@ -32,6 +32,18 @@ def _done(action: Action) -> str:
     }[action]
 
 
+def _missing_reason(action: Action) -> str:
+    # Whole sentences, not the domain's Swedish verb spliced in, so that they translate.
+    return {
+        Action.RETURN: _(
+            "Skriv en motivering i fältet ”Motivering” när du vill skicka tillbaka rapporten."
+        ),
+        Action.REOPEN: _(
+            "Skriv en motivering i fältet ”Motivering” när du vill öppna igen rapporten."
+        ),
+    }[action]
+
+
 @login_required
 @require_POST
 def report_action(request: HttpRequest, report_id: int, action: str) -> HttpResponse:
@@ -47,11 +59,7 @@ def report_action(request: HttpRequest, report_id: int, action: str) -> HttpResp
     if step in NEEDS_REASON:
         reason = clean_markdown(reason).strip()
         if not reason:
-            messages.error(
-                request,
-                _("Skriv en motivering i fältet ”Motivering” när du vill %(action)s rapporten.")
-                % {"action": step.label.lower()},
-            )
+            messages.error(request, _missing_reason(step))
             return redirect("report", report_id=report_id)
     try:
         move_report(request.user, report_id, step, reason)
