@@ -58,3 +58,19 @@ def test_money_is_never_a_float_in_models() -> None:
     """Amounts are integer kronor (or Decimal); a FloatField would round silently."""
     for path in SRC.rglob("models.py"):
         assert "FloatField" not in path.read_text(encoding="utf-8"), path
+
+
+def test_apps_do_not_import_the_web_layer() -> None:
+    """Imports flow one way: `web` calls the apps' actions and queries, never the reverse."""
+    for folder in ("accounts", "audit", "review", "reports", "ledger", "finance", "goals"):
+        for path in _modules(folder):
+            for name in _imports(path):
+                assert not name.startswith("uppsikt.web"), f"{path} imports {name}"
+
+
+def test_views_write_only_through_actions() -> None:
+    """Web views change data only through actions (one transaction, one audit row)."""
+    for path in [*_modules("web"), *_modules("review/views")]:
+        text = path.read_text(encoding="utf-8")
+        for write in (".objects.create(", ".save(", ".delete(", ".objects.update("):
+            assert write not in text, f"{path.name} writes with {write}"

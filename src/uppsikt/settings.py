@@ -197,7 +197,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Rendered pages and built reports are cached under stamps of what they are built from
-# (see uppsikt.web.reading), so entries never go stale; the cache is shared by all server
+# (see uppsikt.review.reading), so entries never go stale; the cache is shared by all server
 # processes on the machine so that a page is rebuilt once per change, not once per worker.
 CACHES = {
     "default": {

@@ -218,7 +218,7 @@ def test_hub_templates_show_the_summary_when_the_hub_passes_it(
     from uppsikt.review.actions.workflow import return_report, submit_report
     from uppsikt.review.lacks import workflow_summary
     from uppsikt.review.places import section_places
-    from uppsikt.web.reading import cached_report
+    from uppsikt.review.reading import cached_report
 
     submit_report(users["skribent"], report_id)
     return_report(users["granskare"], report_id, "Förklara avvikelsen för marknad.")

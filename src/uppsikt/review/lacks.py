@@ -25,7 +25,7 @@ from uppsikt.reports.models import Period
 from uppsikt.review.access import ReportAccess
 from uppsikt.review.actions.workflow import AUDIT_CODES
 from uppsikt.review.models import Comment
-from uppsikt.web.reading import CACHE_SECONDS, cached_report, report_stamp
+from uppsikt.review.reading import CACHE_SECONDS, cached_report, report_stamp
 from uppsikt.workflows import check_report
 
 # Workflow steps that leave a reason the writers should read.

@@ -15,8 +15,8 @@ from uppsikt.review.access import access_report
 from uppsikt.review.lacks import workflow_summary
 from uppsikt.review.models import ReportState
 from uppsikt.review.places import section_places
+from uppsikt.review.reading import cached_report, download_name, rendered
 from uppsikt.review.views.sections import hub_sections
-from uppsikt.web.reading import cached_report, download_name, rendered
 
 
 @login_required

@@ -22,7 +22,7 @@ def bump_revision(report: Report) -> None:
 def warm_after_commit(report_id: int) -> None:
     """Once the change has committed, build the report's page for its new state, so that
     the person who changed it pays for the rebuild rather than the next reader."""
-    from uppsikt.web.reading import warm_report
+    from uppsikt.review.reading import warm_report
 
     # robust: a failed warm-up is logged and leaves the page to be built when asked for;
     # it must not fail the request whose change has already committed.
