@@ -7,6 +7,8 @@
   kept in `<data dir>/secret_key`, so there is never a guessable default.
 - `UPPSIKT_DEBUG` (or `DEBUG`): `1`/`true`/`yes`/`on` turns debug mode on.
 - `UPPSIKT_ALLOWED_HOSTS`: comma-separated host names (default: localhost only).
+- `UPPSIKT_PROXIES`: the number of reverse proxies in front of the server (default 0),
+  so that the login lock-out counts per client address (X-Forwarded-For).
 - `UPPSIKT_HTTPS`: set when served over HTTPS (behind a proxy that sends
   X-Forwarded-Proto): secure cookies and redirects to HTTPS. Off by default so that
   a local server on plain http://localhost can still log in.
@@ -152,6 +154,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
+# Behind reverse proxies, the number of them: the lock-out then counts per client address
+# taken from X-Forwarded-For (see uppsikt.accounts.client_ip), not per proxy.
+UPPSIKT_PROXIES = int(os.environ.get("UPPSIKT_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "uppsikt.accounts.client_ip.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

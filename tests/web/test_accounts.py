@@ -75,3 +75,28 @@ def test_roles_follow_the_rules_of_the_table(users: dict[str, User]) -> None:
 def test_granting_a_role_is_audited(users: dict[str, User]) -> None:
     entry = AuditEntry.objects.filter(action="role.granted", after__user="skribent").get()
     assert entry.after == {"user": "skribent", "role": "writer", "organisation": "kommunstyrelsen"}
+
+
+def test_behind_a_proxy_the_lock_out_counts_per_client(
+    users: dict[str, User], settings: Any
+) -> None:
+    settings.UPPSIKT_PROXIES = 1
+    guesser = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    colleague = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.4"}
+    for _ in range(5):
+        Client(**guesser).post(reverse("login"), {"username": "skribent", "password": "x"})
+    locked = Client(**guesser).post(
+        reverse("login"), {"username": "skribent", "password": "demo-skribent"}
+    )
+    assert locked.status_code == 429
+    # The same user from another client behind the same proxy is not locked out ...
+    ok = Client(**colleague).post(
+        reverse("login"), {"username": "skribent", "password": "demo-skribent"}
+    )
+    assert ok.status_code == 302
+    # ... and a client cannot dodge the count by writing its own X-Forwarded-For entry.
+    spoofed = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "10.0.0.1, 203.0.113.9"}
+    again = Client(**spoofed).post(
+        reverse("login"), {"username": "skribent", "password": "demo-skribent"}
+    )
+    assert again.status_code == 429
