@@ -264,3 +264,24 @@ def test_msgfmt_accepts_the_po_file_and_compiles_the_same(tmp_path: Path) -> Non
     out = tmp_path / "django.mo"
     subprocess.run(["msgfmt", "--check", "-o", str(out), str(PO)], check=True)
     assert read_mo(out) == read_mo(MO)
+
+
+def test_every_domain_label_is_in_the_catalogue() -> None:
+    """The domain's Swedish labels are message ids; a new one must be listed for translation."""
+    from uppsikt.domain.model import Assessment, AssignmentStatus, PeriodKind, TermOutlook
+    from uppsikt.domain.workflow import Role, Status
+    from uppsikt.review.labels import DOMAIN_LABELS
+
+    for kind in (Status, Role, Assessment, TermOutlook, AssignmentStatus, PeriodKind):
+        for item in kind:
+            assert item.label in DOMAIN_LABELS, item
+
+
+def test_statuses_and_the_assessment_scale_show_in_english(client_as: Any, report_id: int) -> None:
+    page = (
+        client_as("skribent")
+        .get(reverse("report", args=[report_id]), HTTP_ACCEPT_LANGUAGE="en")
+        .content.decode()
+    )
+    assert ">Draft<" in page and "Utkast<" not in page
+    assert "Partly achieved" in page or "Achieved" in page

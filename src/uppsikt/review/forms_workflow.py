@@ -31,7 +31,7 @@ class AssessmentForm(forms.Form):
     )
     year_assessment = forms.ChoiceField(
         label=FIELD_LABELS["year_assessment"],
-        choices=[(item.value, item.label) for item in Assessment],
+        choices=[(item.value, _(item.label)) for item in Assessment],
         required=False,
         widget=forms.RadioSelect,
     )
@@ -43,7 +43,7 @@ class AssessmentForm(forms.Form):
     )
     term_outlook = forms.ChoiceField(
         label=FIELD_LABELS["term_outlook"],
-        choices=[(item.value, item.label) for item in TermOutlook],
+        choices=[(item.value, _(item.label)) for item in TermOutlook],
         required=False,
         widget=forms.RadioSelect,
     )
@@ -92,7 +92,7 @@ class AssignmentForm(forms.Form):
 
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[(item.value, item.label) for item in AssignmentStatus],
+        choices=[(item.value, _(item.label)) for item in AssignmentStatus],
         widget=forms.RadioSelect,
     )
     body = forms.CharField(
