@@ -100,3 +100,31 @@ def test_behind_a_proxy_the_lock_out_counts_per_client(
         reverse("login"), {"username": "skribent", "password": "demo-skribent"}
     )
     assert again.status_code == 429
+
+
+def test_roles_given_and_taken_in_the_admin_site_are_audited(users: dict[str, User]) -> None:
+    admin_client = Client()
+    admin_client.force_login(users["admin"])
+    malmo = Municipality.objects.get(key="malmo")
+    board = Organisation.objects.get(municipality=malmo, key="stadsbyggnadsnamnden")
+    response = admin_client.post(
+        reverse("admin:accounts_membership_add"),
+        {
+            "user": users["lasare"].pk,
+            "municipality": malmo.pk,
+            "organisation": board.pk,
+            "role": "reader",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    granted = AuditEntry.objects.get(
+        action="role.granted", after__user="lasare", after__organisation=board.key
+    )
+    assert granted.username == "admin"
+    membership = Membership.objects.get(user=users["lasare"], organisation=board)
+    response = admin_client.post(
+        reverse("admin:accounts_membership_delete", args=[membership.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    revoked = AuditEntry.objects.get(action="role.revoked")
+    assert revoked.before == {"user": "lasare", "role": "reader", "organisation": board.key}
