@@ -350,3 +350,15 @@ def test_a_file_with_skipped_records_is_refused_unless_allowed(
 def test_a_missing_file_is_an_import_error(municipality: Municipality, tmp_path: Path) -> None:
     with pytest.raises(LedgerImportError, match="går inte att läsa"):
         import_sie_file("exempel", tmp_path / "saknas.se")
+
+
+def test_an_import_is_audited(municipality: Municipality, sie_file: Path) -> None:
+    from uppsikt.audit.models import AuditEntry
+
+    result = import_sie_file("exempel", sie_file)
+    entry = AuditEntry.objects.get(action="ledger.imported")
+    assert entry.municipality_id == municipality.pk
+    assert entry.after is not None
+    assert entry.after["sha256"] == result.sha256
+    assert entry.after["facts"] == result.facts_written
+    assert entry.after["replaced"] is False

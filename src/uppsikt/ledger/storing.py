@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from django.db import connection, models, transaction
 
+from uppsikt.audit.actions import record
 from uppsikt.domain.ledger.model import Objects, Phase
 from uppsikt.ledger import AlreadyImported, LedgerImportError
 from uppsikt.ledger.mapping_store import MappingGap, find_gaps, load_mapping
@@ -199,6 +200,19 @@ def store_file(municipality_key: str, pending: PendingFile, *, replace: bool) ->
             "sources": sorted([*source, pending.sources[source]] for source in taken),
         }
         row.save(update_fields=["years", "summary"])
+        record(
+            None,
+            "ledger.imported",
+            municipality_id=municipality.pk,
+            after={
+                "file": row.file_name,
+                "sha256": row.sha256,
+                "kind": row.kind,
+                "years": list(years),
+                "facts": written,
+                "replaced": replace,
+            },
+        )
     return ImportResult(
         file_id=row.pk,
         file_name=row.file_name,
