@@ -59,3 +59,16 @@ def test_documents_are_marked_draft_until_approved(
     assert "UTKAST" not in page
     pdf = client.get(reverse("document", args=[report_id, "pdf"]))
     assert pdf.content.startswith(b"%PDF") and "utkast" not in pdf["Content-Disposition"]
+
+
+def test_reviewers_find_the_period_overview_from_the_home_page(
+    client_as: Callable[[str], Client], report_id: int
+) -> None:
+    from uppsikt.reports.models import Report
+
+    period = Report.objects.get(pk=report_id).period_id
+    overview = reverse("period_overview", args=[period])
+    assert overview in client_as("granskare").get(reverse("home")).content.decode()
+    assert overview in client_as("admin").get(reverse("home")).content.decode()
+    assert overview not in client_as("skribent").get(reverse("home")).content.decode()
+    assert overview not in client_as("lasare").get(reverse("home")).content.decode()

@@ -36,3 +36,18 @@ def visible_organisations(user: AnyUser) -> list[Organisation]:
         .select_related("municipality")
         .order_by("municipality__name", "name")
     )
+
+
+def overseen_municipalities(user: AnyUser) -> list[int]:
+    """Ids of the municipalities `user` reviews or administers (all their organisations)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.filter(
+            user_id=user.pk,
+            organisation__isnull=True,
+            role__in=[Role.REVIEWER.value, Role.ADMIN.value],
+        )
+        .values_list("municipality_id", flat=True)
+        .distinct()
+    )

@@ -7,10 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from uppsikt.accounts.access import visible_organisations
+from uppsikt.accounts.access import overseen_municipalities, visible_organisations
 from uppsikt.documents.render import EXTENSIONS, MEDIA_TYPES
 from uppsikt.domain.workflow import Action, Status
-from uppsikt.reports.models import Report
+from uppsikt.reports.models import Period, Report
 from uppsikt.review.access import access_report
 from uppsikt.review.lacks import workflow_summary
 from uppsikt.review.models import ReportState
@@ -34,7 +34,12 @@ def home(request: HttpRequest) -> HttpResponse:
         {"report": report, "status": Status(states.get(report.pk, Status.DRAFT))}
         for report in reports
     ]
-    return render(request, "web/home.html", {"rows": rows, "nav": "home"})
+    # Reviewers and admins follow whole periods: each links to what every board still lacks.
+    periods = Period.objects.filter(
+        municipality_id__in=overseen_municipalities(request.user)
+    ).select_related("municipality")
+    context = {"rows": rows, "periods": periods.order_by("-year", "kind"), "nav": "home"}
+    return render(request, "web/home.html", context)
 
 
 @login_required
