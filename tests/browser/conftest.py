@@ -20,6 +20,8 @@ from uppsikt.accounts.actions import create_demo_users
 from uppsikt.importers.package import load_package
 from uppsikt.reports.store import save_report
 
+from .helpers import AXE
+
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025"
 CHROMIUM = os.environ.get("UPPSIKT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -110,6 +112,9 @@ def new_page(browser: Any, live_server: Any) -> Iterator[Callable[[], Any]]:
             base_url=live_server.url, locale="sv-SE", accept_downloads=True
         )
         context.set_default_timeout(TIMEOUT_MS)
+        # The app's Content Security Policy refuses inline scripts, as it should; axe-core
+        # comes in as an init script, which the browser runs outside the page's policy.
+        context.add_init_script(path=str(AXE))
         contexts.append(context)
         return context.new_page()
 

@@ -72,3 +72,18 @@ def test_reviewers_find_the_period_overview_from_the_home_page(
     assert overview in client_as("admin").get(reverse("home")).content.decode()
     assert overview not in client_as("skribent").get(reverse("home")).content.decode()
     assert overview not in client_as("lasare").get(reverse("home")).content.decode()
+
+
+def test_every_page_carries_a_content_security_policy(
+    client_as: Callable[[str], Client], report_id: int
+) -> None:
+    client = client_as("skribent")
+    for url in (
+        reverse("login"),
+        reverse("home"),
+        reverse("report", args=[report_id]),
+        reverse("document", args=[report_id, "html"]),
+    ):
+        policy = client.get(url)["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "object-src 'none'" in policy, url
+        assert "unsafe-eval" not in policy and "frame-ancestors 'none'" in policy
