@@ -66,7 +66,7 @@ def import_once(path: Path, database_url: str | None) -> tuple[float, float]:
 
 def _reset_postgres(env: dict[str, str]) -> None:
     script = (
-        "from uppsikt.storage import ready; ready(); "
+        "from uppsikt.services.storage import ready; ready(); "
         "from django.core.management import call_command; "
         "call_command('flush', interactive=False, verbosity=0)"
     )

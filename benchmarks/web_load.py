@@ -100,12 +100,12 @@ def prepare(data_dir: Path, writers: int) -> Setup:
     from django.test import Client
 
     from uppsikt.accounts.actions import create_demo_users, grant_role
-    from uppsikt.demo.load import load_demo
     from uppsikt.domain.workflow import Role
     from uppsikt.organisations.models import Organisation
+    from uppsikt.reports.actions.demo import reset_review
+    from uppsikt.reports.places import section_places
     from uppsikt.reports.store import find_report
-    from uppsikt.review.actions.demo import reset_review
-    from uppsikt.review.places import section_places
+    from uppsikt.services.demo import load_demo
 
     demo = load_demo(data_dir)
     report = demo.report

@@ -129,9 +129,8 @@ def test_demo_creates_one_user_per_role_and_starts_the_workflow_over(
 
     from uppsikt.accounts.access import roles_for
     from uppsikt.domain.workflow import Role, Status
-    from uppsikt.reports.models import Report
-    from uppsikt.review.actions.workflow import submit_report
-    from uppsikt.review.models import ReportState
+    from uppsikt.reports.actions.workflow import submit_report
+    from uppsikt.reports.models import Report, ReportState
 
     def authenticate(username: str, password: str) -> Any:
         # django-axes needs the request to count failed attempts per address.

@@ -8,7 +8,7 @@ from uppsikt.documents.build import build_document
 from uppsikt.documents.render import render
 from uppsikt.documents.worker import safe_to_fork
 from uppsikt.importers.package import load_package
-from uppsikt.workflows import build_documents
+from uppsikt.services.reporting import build_documents
 
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "malmo-ks-2025"
 

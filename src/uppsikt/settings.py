@@ -92,11 +92,10 @@ INSTALLED_APPS = [
     "uppsikt.organisations",
     "uppsikt.goals",
     "uppsikt.reports",
-    "uppsikt.finance",
-    "uppsikt.ledger",
+    "uppsikt.economy",
     "uppsikt.accounts",
     "uppsikt.audit",
-    "uppsikt.review",
+    "uppsikt.oversight",
     "uppsikt.web",
     "axes",
 ]
@@ -204,7 +203,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Rendered pages and built reports are cached under stamps of what they are built from
-# (see uppsikt.review.reading), so entries never go stale; the cache is shared by all server
+# (see uppsikt.reports.reading), so entries never go stale; the cache is shared by all server
 # processes on the machine so that a page is rebuilt once per change, not once per worker.
 CACHES = {
     "default": {

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from uppsikt.demo.ledger import generate
-from uppsikt.domain.ledger.model import Mapping
+from uppsikt.domain.economy.model import Mapping
 from uppsikt.importers.ledger_mapping import read_mapping
 
 from .view import EXAMPLE, Ledger, load

@@ -11,7 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
-from uppsikt.domain.ledger.model import Mapping
+from uppsikt.domain.economy.model import Mapping
 
 from .view import Ledger, cents
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from uppsikt.domain.ledger.model import Mapping
+from uppsikt.domain.economy.model import Mapping
 from uppsikt.domain.money import Unit, parse_decimal, round_to_unit
 
 from .figures import Figures, compute

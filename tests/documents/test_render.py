@@ -19,7 +19,7 @@ from uppsikt.documents.model import (
     TableRow,
     Text,
 )
-from uppsikt.documents.render import EXTENSIONS, FORMATS, RENDERERS, render
+from uppsikt.documents.render import FORMATS, RENDERERS, render, renderer
 
 MAGIC = {"html": b"<!DOCTYPE html>", "pdf": b"%PDF-", "docx": b"PK\x03\x04"}
 
@@ -28,11 +28,28 @@ MAGIC = {"html": b"<!DOCTYPE html>", "pdf": b"%PDF-", "docx": b"PK\x03\x04"}
 def test_every_format_renders_bytes(fmt: str, sample_document: Document) -> None:
     output = render(sample_document, fmt)
     assert output.startswith(MAGIC[fmt])
-    assert EXTENSIONS[fmt] == f".{fmt}"
+    assert renderer(fmt).extension == f".{fmt}"
 
 
 def test_registry_covers_the_formats() -> None:
-    assert set(RENDERERS) == set(FORMATS) == set(EXTENSIONS)
+    assert set(RENDERERS) == set(FORMATS) == set(MAGIC)
+
+
+def test_slow_formats_render_in_workers_and_can_warm_up() -> None:
+    """A build of several formats forks a worker for each slow one (documents.worker)."""
+    from uppsikt.documents.worker import RenderWorkers
+
+    parallel = {fmt for fmt in FORMATS if renderer(fmt).parallel}
+    assert parallel == {"pdf", "docx"}
+    assert all(renderer(fmt).warm_up is not None for fmt in parallel)
+    assert RenderWorkers(FORMATS).formats == ("pdf", "docx")
+    assert RenderWorkers(["pdf"]).formats == ()  # one format: nothing to overlap with
+
+
+def test_media_types_are_what_browsers_expect() -> None:
+    assert renderer("html").media_type.startswith("text/html")
+    assert renderer("pdf").media_type == "application/pdf"
+    assert "wordprocessingml" in renderer("docx").media_type
 
 
 def test_html_is_utf8(sample_document: Document) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from uppsikt.domain.ledger.model import AccountRule, Mapping, ObjectRule
-from uppsikt.ledger.models import Fact
+from uppsikt.domain.economy.model import AccountRule, Mapping, ObjectRule
+from uppsikt.economy.models.ledger import Fact
 from uppsikt.organisations.models import Municipality
 
 # A municipal-shaped SIE 4E file: 2025 from vouchers, 2024 from #PSALDO, budget 2025.

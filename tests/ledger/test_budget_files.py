@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from uppsikt.ledger import AlreadyImported, LedgerImportError
-from uppsikt.ledger.budget_files import BudgetFileError, export_budget_file, import_budget_file
-from uppsikt.ledger.mapping_store import save_mapping
-from uppsikt.ledger.models import Fact, LedgerFile
+from uppsikt.economy.budget_files import BudgetFileError, export_budget_file, import_budget_file
+from uppsikt.economy.errors import AlreadyImported, LedgerImportError
+from uppsikt.economy.mapping_store import save_mapping
+from uppsikt.economy.models.ledger import Fact, LedgerFile
 from uppsikt.organisations.models import Municipality
 
 from .conftest import MAPPING
@@ -231,7 +231,7 @@ def test_a_budget_file_is_not_overwritten_by_a_ledgers_budget(
     municipality: Municipality, write_file: Callable[..., Path], sie_file: Path
 ) -> None:
     pytest.importorskip("uppsikt.sie")
-    from uppsikt.ledger.sie_import import import_sie_file
+    from uppsikt.economy.sie_import import import_sie_file
 
     import_budget_file("exempel", write_file("budget.csv", BUDGET_CSV))
     budget = {row for row in fact_rows("exempel") if row[4] == "original_budget"}

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from uppsikt.domain.ledger.model import AccountRule, Financing, Mapping, ObjectRule
-from uppsikt.ledger import InvalidMapping, UnknownMunicipality
-from uppsikt.ledger.mapping_store import (
+from uppsikt.domain.economy.model import AccountRule, Financing, Mapping, ObjectRule
+from uppsikt.economy.errors import InvalidMapping, UnknownMunicipality
+from uppsikt.economy.mapping_store import (
     default_mapping,
     has_own_mapping,
     load_mapping,
     save_mapping,
 )
-from uppsikt.ledger.models import AccountRange, ObjectMapping
+from uppsikt.economy.models.ledger import AccountRange, ObjectMapping
 from uppsikt.organisations.models import Municipality
 
 FULL = Mapping(
@@ -117,9 +117,9 @@ def test_the_mapping_is_editable_in_the_admin(
     save_mapping("exempel", FULL)
 
     for model in ("accountrange", "objectmapping", "ledgermapping", "ledgerfile"):
-        response = admin_client.get(f"/admin/ledger/{model}/")
+        response = admin_client.get(f"/admin/economy/{model}/")
         assert response.status_code == 200, model
     rule = AccountRange.objects.get(position=1)
-    response = admin_client.get(f"/admin/ledger/accountrange/{rule.pk}/change/")
+    response = admin_client.get(f"/admin/economy/accountrange/{rule.pk}/change/")
     assert response.status_code == 200
     assert "Bidrag" in response.content.decode()

@@ -6,7 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from uppsikt.ledger.models import canonical_objects, kronor, objects_key, ore, parse_objects_key
+from uppsikt.economy.models.ledger import (
+    canonical_objects,
+    kronor,
+    objects_key,
+    ore,
+    parse_objects_key,
+)
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from uppsikt.domain.ledger.model import Fact, Phase
-from uppsikt.ledger.budget_files import import_budget_file
-from uppsikt.ledger.queries import (
+from uppsikt.domain.economy.model import Fact, Phase
+from uppsikt.economy.budget_files import import_budget_file
+from uppsikt.economy.queries import (
     BudgetVsActual,
     budget_vs_actual,
     facts_for,
@@ -67,7 +67,7 @@ def test_facts_for_stays_in_its_municipality(
 @pytest.mark.django_db
 def test_budget_vs_actual_per_cost_centre_and_line(imported: None, sie_file: Path) -> None:
     pytest.importorskip("uppsikt.sie")
-    from uppsikt.ledger.sie_import import import_sie_file
+    from uppsikt.economy.sie_import import import_sie_file
 
     import_sie_file("exempel", sie_file)  # actual 2025; its #PBUDGET yields to budget.csv
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from uppsikt.domain.ledger.model import Fact, Financing, Mapping, ObjectRule, Phase
+from uppsikt.domain.economy.model import Fact, Financing, Mapping, ObjectRule, Phase
 from uppsikt.domain.model import (
     Chapter,
     Municipality,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from uppsikt.domain.ledger.analysis import (
+from uppsikt.domain.economy.analysis import (
     PROFIT_AND_LOSS_LINES,
     aggregate,
     budget_phase,
@@ -13,7 +13,7 @@ from uppsikt.domain.ledger.analysis import (
     unmapped,
     variance_rows,
 )
-from uppsikt.domain.ledger.economy_tables import allocation_from_budget
+from uppsikt.domain.economy.economy_tables import allocation_from_budget
 
 from .facts import (
     ACTUAL,

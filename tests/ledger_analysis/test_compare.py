@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from uppsikt.domain.checks.findings import Severity
-from uppsikt.domain.ledger.analysis import aggregate
-from uppsikt.domain.ledger.compare import RULE, compare_with_report
-from uppsikt.domain.ledger.economy_tables import economy_tables
+from uppsikt.domain.economy.analysis import aggregate
+from uppsikt.domain.economy.compare import RULE, compare_with_report
+from uppsikt.domain.economy.economy_tables import economy_tables
 from uppsikt.domain.money import Unit, amount_from_stated
 from uppsikt.domain.tables import Cell, Column, ColumnKind, FigureTable, Row, RowRole
 

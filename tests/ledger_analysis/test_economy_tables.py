@@ -9,9 +9,9 @@ import pytest
 
 from uppsikt.domain.checks.tables import check_table
 from uppsikt.domain.checks.ties import check_ties
+from uppsikt.domain.economy.analysis import aggregate
+from uppsikt.domain.economy.economy_tables import economy_tables
 from uppsikt.domain.figures import shown
-from uppsikt.domain.ledger.analysis import aggregate
-from uppsikt.domain.ledger.economy_tables import economy_tables
 from uppsikt.domain.money import Amount, Unit
 from uppsikt.domain.tables import ColumnKind, FigureTable
 from uppsikt.importers.package.loader import load_package

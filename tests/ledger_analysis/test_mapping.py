@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from uppsikt.domain.ledger.model import LINES, Financing, ObjectRule
+from uppsikt.domain.economy.model import LINES, Financing, ObjectRule
 from uppsikt.importers.ledger_mapping import (
     MappingError,
     MappingWarning,

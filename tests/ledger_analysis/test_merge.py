@@ -9,11 +9,11 @@ from pathlib import Path
 from uppsikt.documents.build import build_document
 from uppsikt.documents.html import render_html
 from uppsikt.domain.checks.tables import check_table
+from uppsikt.domain.economy.analysis import aggregate
+from uppsikt.domain.economy.economy_tables import economy_tables
+from uppsikt.domain.economy.merge import merge_table, with_ledger_tables
+from uppsikt.domain.economy.model import ObjectRule
 from uppsikt.domain.figures import shown
-from uppsikt.domain.ledger.analysis import aggregate
-from uppsikt.domain.ledger.economy_tables import economy_tables
-from uppsikt.domain.ledger.merge import merge_table, with_ledger_tables
-from uppsikt.domain.ledger.model import ObjectRule
 from uppsikt.domain.money import Amount
 from uppsikt.domain.tables import FigureTable
 from uppsikt.importers.package.loader import load_package

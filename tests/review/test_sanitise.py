@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from uppsikt.review.sanitise import clean_markdown, is_unsafe_url
+from uppsikt.documents.sanitise import clean_markdown, is_unsafe_url
 
 KEPT = [
     "a < b och 5 > 3",

@@ -15,7 +15,8 @@ from uppsikt.domain import model as domain
 from uppsikt.domain import tables as domain_tables
 from uppsikt.domain.model import CouncilGoal, PeriodKind, Report
 from uppsikt.domain.money import Amount, Unit
-from uppsikt.finance import models as finance
+from uppsikt.economy.models import figures as finance
+from uppsikt.goals import models as goals
 from uppsikt.goals.models import CouncilGoal as CouncilGoalRow
 from uppsikt.goals.models import GoalAssignment
 from uppsikt.organisations import models as organisations
@@ -41,10 +42,10 @@ ALL_MODELS = (
     ReportRow,
     Chapter,
     Section,
-    reports.GoalFollowUp,
-    reports.BudgetAssignment,
-    reports.BudgetAssignmentReport,
-    reports.CoResponsible,
+    goals.GoalFollowUp,
+    goals.BudgetAssignment,
+    goals.BudgetAssignmentReport,
+    goals.CoResponsible,
     reports.ReportOrganisation,
     finance.FigureTable,
     finance.FigureColumn,
@@ -94,7 +95,7 @@ def test_saving_again_replaces_the_report(report: Report) -> None:
     assert Chapter.objects.count() == len(changed.chapters)
     assert finance.FigureTable.objects.count() == 1
     assert finance.FigureCell.objects.count() == 4
-    assert reports.GoalFollowUp.objects.count() == 1
+    assert goals.GoalFollowUp.objects.count() == 1
     assert Section.objects.count() == 3 + 2  # chapter sections + contributions
 
 
@@ -230,9 +231,9 @@ def test_unknown_report_id_is_a_lookup_error() -> None:
     [
         (organisations.OrganisationKind, domain.OrganisationKind),
         (reports.PeriodKind, domain.PeriodKind),
-        (reports.Assessment, domain.Assessment),
-        (reports.TermOutlook, domain.TermOutlook),
-        (reports.AssignmentStatus, domain.AssignmentStatus),
+        (goals.Assessment, domain.Assessment),
+        (goals.TermOutlook, domain.TermOutlook),
+        (goals.AssignmentStatus, domain.AssignmentStatus),
         (reports.ChapterKind, domain.ChapterKind),
         (finance.ColumnKind, domain_tables.ColumnKind),
         (finance.RowRole, domain_tables.RowRole),

@@ -12,10 +12,10 @@ from django.urls import reverse
 
 from uppsikt.audit.actions import record
 from uppsikt.audit.models import AppendOnlyError, AuditEntry
+from uppsikt.audit.views import PAGE_SIZE, changes, readable
+from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
+from uppsikt.reports.actions.workflow import return_report, submit_report
 from uppsikt.reports.models import Report
-from uppsikt.review.actions.goals import AssessmentInput, record_assessment
-from uppsikt.review.actions.workflow import return_report, submit_report
-from uppsikt.review.views.audit import PAGE_SIZE, changes, readable
 
 
 def url(report_id: int) -> str:

@@ -12,9 +12,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
+from uppsikt.oversight.views.checks import finding_url
 from uppsikt.reports.store import load_report
-from uppsikt.review.actions.goals import AssessmentInput, record_assessment
-from uppsikt.review.views.checks import finding_url
 
 GOAL = "klimatneutral-2030"
 
@@ -87,7 +87,7 @@ def test_errors_link_to_the_goal_form_and_update_the_summary(
 def test_variance_findings_link_to_the_variance_form(
     client_as: Callable[[str], Client], users: dict[str, User], report_id: int
 ) -> None:
-    from uppsikt.review.actions.variances import Explanation, explain_variances
+    from uppsikt.economy.actions.variances import Explanation, explain_variances
 
     explain_variances(
         users["skribent"], report_id, [Explanation("budget_areas", "kansli", "comment", "")]

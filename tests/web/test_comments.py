@@ -12,12 +12,12 @@ from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.workflow import WorkflowError
+from uppsikt.oversight.actions.comments import add_comment, resolve_comment
+from uppsikt.oversight.models import Comment
+from uppsikt.reports.actions.sections import InvalidText
+from uppsikt.reports.actions.workflow import approve_report, submit_report
+from uppsikt.reports.places import section_places
 from uppsikt.reports.store import load_report
-from uppsikt.review.actions.comments import add_comment, resolve_comment
-from uppsikt.review.actions.sections import InvalidText
-from uppsikt.review.actions.workflow import approve_report, submit_report
-from uppsikt.review.models import Comment
-from uppsikt.review.places import section_places
 
 ClientAs = Callable[[str], Client]
 

@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
-from uppsikt.reports.models import BudgetAssignmentReport, GoalFollowUp
-from uppsikt.review.actions.goals import AssessmentInput, InvalidInput, record_assessment
-from uppsikt.review.actions.workflow import approve_report, submit_report
-from uppsikt.review.models import ReportState
+from uppsikt.goals.actions.follow_ups import AssessmentInput, InvalidInput, record_assessment
+from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
+from uppsikt.reports.actions.workflow import approve_report, submit_report
+from uppsikt.reports.models import ReportState
 
 GOAL = "klimatneutral-2030"
 ASSIGNMENT = "klimatinvesteringsplan"

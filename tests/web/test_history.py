@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from uppsikt.domain.model import Period, PeriodKind, Section
 from uppsikt.importers.package import load_package
+from uppsikt.reports.actions.sections import save_section
+from uppsikt.reports.places import section_places
 from uppsikt.reports.store import load_report, save_report
-from uppsikt.review.actions.sections import save_section
-from uppsikt.review.places import section_places
 
 ClientAs = Callable[[str], Client]
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025"

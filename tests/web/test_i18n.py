@@ -18,8 +18,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from uppsikt.reports.places import section_places
 from uppsikt.reports.store import load_report
-from uppsikt.review.places import section_places
 
 ClientAs = Callable[[str], Client]
 
@@ -270,7 +270,7 @@ def test_every_domain_label_is_in_the_catalogue() -> None:
     """The domain's Swedish labels are message ids; a new one must be listed for translation."""
     from uppsikt.domain.model import Assessment, AssignmentStatus, PeriodKind, TermOutlook
     from uppsikt.domain.workflow import Role, Status
-    from uppsikt.review.labels import DOMAIN_LABELS
+    from uppsikt.web.labels import DOMAIN_LABELS
 
     for kind in (Status, Role, Assessment, TermOutlook, AssignmentStatus, PeriodKind):
         for item in kind:

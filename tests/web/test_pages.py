@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from uppsikt.review.actions.workflow import approve_report, submit_report
+from uppsikt.reports.actions.workflow import approve_report, submit_report
 
 
 def test_login_is_required_everywhere(client: Client, report_id: int) -> None:

@@ -8,11 +8,11 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
 
-from uppsikt.ledger.models import FileKind, LedgerFile
+from uppsikt.economy.models.ledger import FileKind, LedgerFile
+from uppsikt.reports.access import access_report
 from uppsikt.reports.models import Report, Section
-from uppsikt.review.access import access_report
-from uppsikt.review.actions.revision import bump_revision
-from uppsikt.review.reading import rendered, report_stamp
+from uppsikt.reports.reading import rendered, report_stamp
+from uppsikt.reports.revision import bump_revision
 
 
 def test_the_stamp_moves_with_web_changes_imports_and_ledger_files(
@@ -89,7 +89,7 @@ def test_while_one_process_rebuilds_the_others_serve_the_page_of_a_moment_ago(
 
 def test_no_stale_page_crosses_a_change_of_marking(users: dict[str, User], report_id: int) -> None:
     """A report just approved never shows a page still marked UTKAST, and vice versa."""
-    from uppsikt.review.actions.workflow import approve_report, submit_report
+    from uppsikt.reports.actions.workflow import approve_report, submit_report
 
     reader = users["lasare"]
     assert b"UTKAST" in rendered(access_report(reader, report_id), "html")

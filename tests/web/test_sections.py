@@ -13,14 +13,14 @@ from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.workflow import Action
+from uppsikt.oversight.actions.comments import add_comment, resolve_comment
+from uppsikt.reports.access import access_report
+from uppsikt.reports.actions.sections import save_section, section_versions
+from uppsikt.reports.actions.workflow import submit_report
+from uppsikt.reports.models import SectionVersion
+from uppsikt.reports.places import section_places, section_row
 from uppsikt.reports.store import load_report
-from uppsikt.review.access import access_report
-from uppsikt.review.actions.comments import add_comment, resolve_comment
-from uppsikt.review.actions.sections import save_section, section_versions
-from uppsikt.review.actions.workflow import submit_report
-from uppsikt.review.models import SectionVersion
-from uppsikt.review.places import section_places, section_row
-from uppsikt.review.views.sections import hub_sections
+from uppsikt.reports.views.sections import hub_sections
 
 ClientAs = Callable[[str], Client]
 
@@ -337,6 +337,6 @@ def test_hub_sections_count_open_comments_in_one_query(
         "Action": {action.name: action for action in Action},
     }
     with django_assert_num_queries(0):
-        html = render_to_string("review/_hub_sections.html", context)
+        html = render_to_string("reports/_hub_sections.html", context)
     assert "Obesvarade kommentarer" in html and "<strong>2</strong>" in html
     assert "Visa<span" in html

@@ -86,7 +86,7 @@ def server(transactional_db: None, tmp_path: Path, settings: Any) -> Iterator[st
         User.objects.create_user("webbserver", password=PASSWORD)
     else:
         seed = (
-            "from uppsikt.storage import ready; ready()\n"
+            "from uppsikt.services.storage import ready; ready()\n"
             "from django.contrib.auth.models import User\n"
             f"User.objects.create_user('webbserver', password={PASSWORD!r})\n"
         )

@@ -11,11 +11,11 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
-from uppsikt.finance.models import FigureCell
-from uppsikt.review.actions.goals import InvalidInput
-from uppsikt.review.actions.variances import Explanation, explain_variances
-from uppsikt.review.actions.workflow import submit_report
-from uppsikt.review.models import ReportState
+from uppsikt.economy.actions.variances import Explanation, explain_variances
+from uppsikt.economy.models.figures import FigureCell
+from uppsikt.goals.actions.follow_ups import InvalidInput
+from uppsikt.reports.actions.workflow import submit_report
+from uppsikt.reports.models import ReportState
 
 TABLE = "budget_areas"
 

@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
-from uppsikt.review.models import Comment, ReportState
+from uppsikt.oversight.models import Comment
+from uppsikt.reports.models import ReportState
 
 GOAL = "klimatneutral-2030"
 
@@ -214,11 +215,11 @@ def test_hub_templates_show_the_summary_when_the_hub_passes_it(
     from django.test import RequestFactory
 
     from uppsikt.domain.workflow import Action
-    from uppsikt.review.access import access_report
-    from uppsikt.review.actions.workflow import return_report, submit_report
-    from uppsikt.review.lacks import workflow_summary
-    from uppsikt.review.places import section_places
-    from uppsikt.review.reading import cached_report
+    from uppsikt.oversight.lacks import workflow_summary
+    from uppsikt.reports.access import access_report
+    from uppsikt.reports.actions.workflow import return_report, submit_report
+    from uppsikt.reports.places import section_places
+    from uppsikt.reports.reading import cached_report
 
     submit_report(users["skribent"], report_id)
     return_report(users["granskare"], report_id, "Förklara avvikelsen för marknad.")

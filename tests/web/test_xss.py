@@ -22,12 +22,12 @@ from docx import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from pypdf import PdfReader
 
+from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.oversight.models import Comment
 from uppsikt.reports.models import Report
+from uppsikt.reports.places import section_places, section_row
+from uppsikt.reports.revision import bump_revision
 from uppsikt.reports.store import load_report
-from uppsikt.review.actions.revision import bump_revision
-from uppsikt.review.models import Comment
-from uppsikt.review.places import section_places, section_row
-from uppsikt.review.sanitise import clean_markdown
 
 ClientAs = Callable[[str], Client]
 

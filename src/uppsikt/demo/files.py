@@ -2,7 +2,7 @@
 
 `write_examples` regenerates `examples/malmo-ks-2025-ledger/`; a test checks that the
 committed files equal what these functions produce, so they never drift from the SIE file.
-Both CSV files follow the budget import template of `uppsikt.ledger.budget_files`:
+Both CSV files follow the budget import template of `uppsikt.economy.budget_files`:
 amounts in kronor, debit positive as in SIE (costs positive, income negative).
 """
 

@@ -1,13 +1,29 @@
-"""Output renderers keyed by format: one place to turn a `Document` into file bytes."""
+"""The renderer registry: one entry per output format, the one place a format is added.
+
+Each `Renderer` names its format, file extension and media type, how to render a
+`Document` to bytes, whether a build of several formats renders it in a forked worker
+(`documents.worker`), and how that worker warms it up. Renderers import their libraries
+when first used: python-docx and the Typst compiler are slow to load, and a command that
+writes one format should not pay for the others.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from uppsikt.documents.model import Document
 
-# Renderers are imported when first used: python-docx and the Typst compiler are slow to
-# load, and a command that writes one format should not pay for the others.
+
+@dataclass(frozen=True)
+class Renderer:
+    name: str
+    extension: str
+    media_type: str
+    render: Callable[[Document], bytes]
+    # Slow formats render in a forked worker while the caller reads and builds.
+    parallel: bool = False
+    warm_up: Callable[[], None] | None = None
 
 
 def _render_html(doc: Document) -> bytes:
@@ -22,33 +38,49 @@ def _render_pdf(doc: Document) -> bytes:
     return render_pdf(doc)
 
 
+def _warm_pdf() -> None:
+    from uppsikt.documents.pdf import warm_up
+
+    warm_up()
+
+
 def _render_docx(doc: Document) -> bytes:
     from uppsikt.documents.docx import render_docx
 
     return render_docx(doc)
 
 
-FORMATS = ("html", "pdf", "docx")
+def _warm_docx() -> None:
+    import uppsikt.documents.docx  # noqa: F401
 
-RENDERERS: dict[str, Callable[[Document], bytes]] = {
-    "html": _render_html,
-    "pdf": _render_pdf,
-    "docx": _render_docx,
+
+RENDERERS: dict[str, Renderer] = {
+    renderer.name: renderer
+    for renderer in (
+        Renderer("html", ".html", "text/html; charset=utf-8", _render_html),
+        Renderer("pdf", ".pdf", "application/pdf", _render_pdf, True, _warm_pdf),
+        Renderer(
+            "docx",
+            ".docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            _render_docx,
+            True,
+            _warm_docx,
+        ),
+    )
 }
 
-EXTENSIONS: dict[str, str] = {"html": ".html", "pdf": ".pdf", "docx": ".docx"}
+FORMATS = tuple(RENDERERS)
 
-MEDIA_TYPES: dict[str, str] = {
-    "html": "text/html; charset=utf-8",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
+
+def renderer(fmt: str) -> Renderer:
+    """The renderer of one of `FORMATS`; raises ValueError naming the valid formats."""
+    try:
+        return RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"okänt format {fmt!r}: välj ett av {', '.join(FORMATS)}") from None
 
 
 def render(doc: Document, fmt: str) -> bytes:
-    """Render `doc` in one of `FORMATS`; raises ValueError naming the valid formats."""
-    try:
-        renderer = RENDERERS[fmt]
-    except KeyError:
-        raise ValueError(f"okänt format {fmt!r}: välj ett av {', '.join(FORMATS)}") from None
-    return renderer(doc)
+    """Render `doc` in one of `FORMATS`."""
+    return renderer(fmt).render(doc)

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from uppsikt.documents.model import Document
 
-PARALLEL_FORMATS = ("pdf", "docx")
-
 
 def safe_to_fork() -> bool:
     """Fork only a single-threaded process: a fork copies locks held by other threads (Typst
@@ -43,12 +41,11 @@ def timed_render(document: Document, fmt: str) -> tuple[bytes, float]:
 
 def warm_up(fmt: str) -> None:
     """Load a renderer (and for PDF its fonts) before there is anything to render."""
-    if fmt == "pdf":
-        from uppsikt.documents.pdf import warm_up as warm_pdf
+    from uppsikt.documents.render import renderer
 
-        warm_pdf()
-    elif fmt == "docx":
-        import uppsikt.documents.docx  # noqa: F401
+    warm = renderer(fmt).warm_up
+    if warm is not None:
+        warm()
 
 
 class RenderWorkers:
@@ -59,8 +56,11 @@ class RenderWorkers:
     """
 
     def __init__(self, formats: Iterable[str]) -> None:
-        wanted = [fmt for fmt in PARALLEL_FORMATS if fmt in formats]
-        self.formats = tuple(wanted) if len(tuple(formats)) > 1 else ()
+        from uppsikt.documents.render import RENDERERS
+
+        formats = tuple(formats)
+        wanted = [fmt for fmt in formats if fmt in RENDERERS and RENDERERS[fmt].parallel]
+        self.formats = tuple(wanted) if len(formats) > 1 else ()
         self.pools: dict[str, ProcessPoolExecutor] = {}
 
     def __enter__(self) -> RenderWorkers:

@@ -3,7 +3,8 @@
 A report is a draft while its organisation writes it, submitted (klarmarkerad) when the
 writers say it is ready, and approved (locked) when a reviewer at the city office accepts
 it. A reviewer can return a submitted report with a comment, and reopen an approved one
-with a reason. Pure rules: the actions in `uppsikt.review` apply them and write the audit.
+with a reason. Pure rules: the actions in `uppsikt.reports.actions.workflow` apply them
+and write the audit.
 """
 
 from __future__ import annotations

@@ -1,10 +1,18 @@
-"""Admin: the council's terms, goal areas and goals, and whom each goal is directed to."""
+"""Admin: the council's terms, goal areas and goals, whom each goal is directed to, and
+the budget assignments with their co-responsible organisations."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from uppsikt.goals.models import CouncilGoal, GoalArea, GoalAssignment, Term
+from uppsikt.goals.models import (
+    BudgetAssignment,
+    CoResponsible,
+    CouncilGoal,
+    GoalArea,
+    GoalAssignment,
+    Term,
+)
 
 
 @admin.register(Term)
@@ -35,3 +43,19 @@ class CouncilGoalAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic o
     list_filter = ("term__municipality", "term", "goal_area")
     search_fields = ("title", "key")
     inlines = (GoalAssignmentInline,)
+
+
+class CoResponsibleInline(admin.TabularInline):  # type: ignore[type-arg]  # generic only in the stubs
+    model = CoResponsible
+    extra = 1
+    fields = ("organisation", "position")
+    autocomplete_fields = ("organisation",)
+
+
+@admin.register(BudgetAssignment)
+class BudgetAssignmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
+    list_display = ("key", "title", "responsible", "goal_area", "term")
+    list_filter = ("term__municipality", "term", "goal_area")
+    search_fields = ("key", "title")
+    autocomplete_fields = ("responsible",)
+    inlines = (CoResponsibleInline,)

@@ -1,7 +1,10 @@
-"""The council's goals for a term, and whom they are directed to each year.
+"""The council's goals for a term, whom they are directed to each year, the boards'
+follow-ups of them (contributions and assessments) and the budget assignments.
 
-These are shared by all reports of a municipality: a report links to the goal areas
-and goals it lists (see `reports.models.ReportGoalArea`) instead of owning copies.
+Terms, goal areas, council goals and budget assignments are shared by all reports of a
+municipality: a report links to the goal areas and goals it lists (see
+`reports.models.ReportGoalArea`) instead of owning copies. A goal follow-up and a budget
+assignment report belong to one report and are deleted with it.
 """
 
 from __future__ import annotations
@@ -99,3 +102,142 @@ class GoalAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.goal} → {self.organisation} ({self.year})"
+
+
+class Assessment(models.TextChoices):
+    """Mirrors `uppsikt.domain.model.Assessment`."""
+
+    ACHIEVED = "achieved", "Uppnåtts"
+    PARTLY_ACHIEVED = "partly_achieved", "Delvis uppnåtts"
+    NOT_ACHIEVED = "not_achieved", "Ej uppnåtts"
+
+
+class TermOutlook(models.TextChoices):
+    """Mirrors `uppsikt.domain.model.TermOutlook`."""
+
+    EXPECTED = "expected", "Förväntas leda till önskad förflyttning"
+    NOT_EXPECTED = "not_expected", "Förväntas inte leda till önskad förflyttning"
+
+
+class AssignmentStatus(models.TextChoices):
+    """Mirrors `uppsikt.domain.model.AssignmentStatus`."""
+
+    NOT_STARTED = "not_started", "Ej påbörjat"
+    ONGOING = "ongoing", "Pågår"
+    COMPLETED = "completed", "Genomfört"
+    REPORTED = "reported", "Återrapporterat"
+
+
+class GoalFollowUp(models.Model):
+    """The organisation's contribution to one council goal in the period, and its assessment."""
+
+    report = models.ForeignKey(
+        "reports.Report", on_delete=models.CASCADE, related_name="goal_follow_ups"
+    )
+    goal = models.ForeignKey(CouncilGoal, on_delete=models.PROTECT, related_name="follow_ups")
+    intro = models.TextField("inledning", blank=True)
+    # "" means not assessed (None in the domain): Django keeps text columns non-null.
+    year_assessment = models.CharField(
+        "bedömning för året", max_length=32, choices=Assessment.choices, blank=True
+    )
+    year_motivation = models.TextField("motivering för året", blank=True)
+    term_outlook = models.CharField(
+        "förväntad förflyttning", max_length=32, choices=TermOutlook.choices, blank=True
+    )
+    term_motivation = models.TextField("motivering för mandatperioden", blank=True)
+    position = models.PositiveIntegerField("ordning")
+
+    class Meta:
+        ordering = ("report_id", "position")
+        verbose_name = "måluppföljning"
+        verbose_name_plural = "måluppföljningar"
+        constraints = (
+            models.UniqueConstraint(fields=("report", "goal"), name="follow_up_once_per_goal"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.goal}"
+
+
+class BudgetAssignment(models.Model):
+    """A task the council gives in the budget (budgetuppdrag), often to several boards."""
+
+    # `term` repeats goal_area.term so that keys can be unique per term in the database.
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="budget_assignments")
+    goal_area = models.ForeignKey(
+        GoalArea, on_delete=models.CASCADE, related_name="budget_assignments"
+    )
+    key = models.CharField("nyckel", max_length=KEY_LENGTH)
+    title = models.TextField("uppdrag")
+    responsible = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="budget_assignments"
+    )
+    report_back = models.TextField("återrapportering", blank=True)
+
+    class Meta:
+        ordering = ("term_id", "key")
+        verbose_name = "budgetuppdrag"
+        verbose_name_plural = "budgetuppdrag"
+        constraints = (
+            models.UniqueConstraint(fields=("term", "key"), name="budget_assignment_key_per_term"),
+        )
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CoResponsible(models.Model):
+    """An organisation that shares a budget assignment with the responsible one."""
+
+    assignment = models.ForeignKey(
+        BudgetAssignment, on_delete=models.CASCADE, related_name="co_responsible"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="co_responsible_for"
+    )
+    position = models.PositiveIntegerField("ordning")
+
+    class Meta:
+        ordering = ("assignment_id", "position")
+        verbose_name = "medansvarig"
+        verbose_name_plural = "medansvariga"
+        constraints = (
+            models.UniqueConstraint(
+                fields=("assignment", "organisation"), name="co_responsible_once"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.assignment}: {self.organisation}"
+
+
+class BudgetAssignmentReport(models.Model):
+    """What one report says about a budget assignment: its status and the report text."""
+
+    report = models.ForeignKey(
+        "reports.Report", on_delete=models.CASCADE, related_name="budget_assignment_reports"
+    )
+    assignment = models.ForeignKey(
+        BudgetAssignment, on_delete=models.PROTECT, related_name="report_entries"
+    )
+    status = models.CharField(
+        "status",
+        max_length=32,
+        choices=AssignmentStatus.choices,
+        default=AssignmentStatus.ONGOING,
+    )
+    body = models.TextField("redovisning", blank=True)
+    position = models.PositiveIntegerField("ordning")
+
+    class Meta:
+        ordering = ("report_id", "position")
+        verbose_name = "redovisning av budgetuppdrag"
+        verbose_name_plural = "redovisningar av budgetuppdrag"
+        constraints = (
+            models.UniqueConstraint(
+                fields=("report", "assignment"), name="budget_assignment_once_per_report"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.assignment}"

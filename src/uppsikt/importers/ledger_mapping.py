@@ -26,7 +26,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from uppsikt.domain.ledger.model import LINES, AccountRule, Financing, Mapping, ObjectRule
+from uppsikt.domain.economy.model import LINES, AccountRule, Financing, Mapping, ObjectRule
 from uppsikt.importers.package.errors import Problem
 from uppsikt.importers.package.yaml_lines import (
     LineDict,

@@ -12,13 +12,10 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from uppsikt.domain import model as domain
-from uppsikt.finance.store import load_tables
-from uppsikt.goals.models import GoalAssignment
+from uppsikt.economy.figures_store import load_tables
+from uppsikt.goals.models import BudgetAssignmentReport, CoResponsible, GoalAssignment, GoalFollowUp
 from uppsikt.reports.models import (
-    BudgetAssignmentReport,
     Chapter,
-    CoResponsible,
-    GoalFollowUp,
     Report,
     ReportCouncilGoal,
     ReportGoalArea,

@@ -1,15 +1,18 @@
 """Reports: one organisation's follow-up for one period, and everything it contains.
 
-A report owns its content (chapters, sections, goal follow-ups, budget assignment
-reports; figure tables live in `finance`) and deleting it deletes that content. It
-*links* to the shared data of its municipality (organisations, goal areas, council
-goals, budget assignments), which is protected from deletion while a report uses it.
+A report owns its content (chapters and sections here; goal follow-ups and budget
+assignment reports live in `goals`, figure tables in `economy`, comments in `oversight`)
+and deleting it deletes that content. It *links* to the shared data of its
+municipality (organisations, goal areas, council goals, budget assignments), which is
+protected from deletion while a report uses it.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
+from uppsikt.domain.workflow import Status
 from uppsikt.goals.models import CouncilGoal, GoalArea, Term
 from uppsikt.organisations.models import KEY_LENGTH, Municipality, Organisation
 
@@ -19,30 +22,6 @@ class PeriodKind(models.TextChoices):
 
     INTERIM_REPORT = "interim_report", "Delårsrapport"
     ANNUAL_ANALYSIS = "annual_analysis", "Årsanalys"
-
-
-class Assessment(models.TextChoices):
-    """Mirrors `uppsikt.domain.model.Assessment`."""
-
-    ACHIEVED = "achieved", "Uppnåtts"
-    PARTLY_ACHIEVED = "partly_achieved", "Delvis uppnåtts"
-    NOT_ACHIEVED = "not_achieved", "Ej uppnåtts"
-
-
-class TermOutlook(models.TextChoices):
-    """Mirrors `uppsikt.domain.model.TermOutlook`."""
-
-    EXPECTED = "expected", "Förväntas leda till önskad förflyttning"
-    NOT_EXPECTED = "not_expected", "Förväntas inte leda till önskad förflyttning"
-
-
-class AssignmentStatus(models.TextChoices):
-    """Mirrors `uppsikt.domain.model.AssignmentStatus`."""
-
-    NOT_STARTED = "not_started", "Ej påbörjat"
-    ONGOING = "ongoing", "Pågår"
-    COMPLETED = "completed", "Genomfört"
-    REPORTED = "reported", "Återrapporterat"
 
 
 class ChapterKind(models.TextChoices):
@@ -190,35 +169,6 @@ class Chapter(models.Model):
         return self.title
 
 
-class GoalFollowUp(models.Model):
-    """The organisation's contribution to one council goal in the period, and its assessment."""
-
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="goal_follow_ups")
-    goal = models.ForeignKey(CouncilGoal, on_delete=models.PROTECT, related_name="follow_ups")
-    intro = models.TextField("inledning", blank=True)
-    # "" means not assessed (None in the domain): Django keeps text columns non-null.
-    year_assessment = models.CharField(
-        "bedömning för året", max_length=32, choices=Assessment.choices, blank=True
-    )
-    year_motivation = models.TextField("motivering för året", blank=True)
-    term_outlook = models.CharField(
-        "förväntad förflyttning", max_length=32, choices=TermOutlook.choices, blank=True
-    )
-    term_motivation = models.TextField("motivering för mandatperioden", blank=True)
-    position = models.PositiveIntegerField("ordning")
-
-    class Meta:
-        ordering = ("report_id", "position")
-        verbose_name = "måluppföljning"
-        verbose_name_plural = "måluppföljningar"
-        constraints = (
-            models.UniqueConstraint(fields=("report", "goal"), name="follow_up_once_per_goal"),
-        )
-
-    def __str__(self) -> str:
-        return f"{self.report}: {self.goal}"
-
-
 class Section(models.Model):
     """A headed piece of Markdown, in a chapter or a goal follow-up (a contribution)."""
 
@@ -226,7 +176,7 @@ class Section(models.Model):
         Chapter, on_delete=models.CASCADE, related_name="sections", null=True, blank=True
     )
     follow_up = models.ForeignKey(
-        GoalFollowUp,
+        "goals.GoalFollowUp",
         on_delete=models.CASCADE,
         related_name="contributions",
         null=True,
@@ -255,85 +205,57 @@ class Section(models.Model):
         return self.heading
 
 
-class BudgetAssignment(models.Model):
-    """A task the council gives in the budget (budgetuppdrag), often to several boards."""
+# A text's place in a report, e.g. `chapter:economy/section:2` (see `reports.places`).
+PLACE_LENGTH = 300
 
-    # `term` repeats goal_area.term so that keys can be unique per term in the database.
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="budget_assignments")
-    goal_area = models.ForeignKey(
-        GoalArea, on_delete=models.CASCADE, related_name="budget_assignments"
-    )
-    key = models.CharField("nyckel", max_length=KEY_LENGTH)
-    title = models.TextField("uppdrag")
-    responsible = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="budget_assignments"
-    )
-    report_back = models.TextField("återrapportering", blank=True)
+STATUSES = tuple((item.value, item.label) for item in Status)
+
+
+class ReportState(models.Model):
+    """Where a report is in the workflow. A report without a row is a draft."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="state")
+    status = models.CharField("status", max_length=16, choices=STATUSES, default=Status.DRAFT)
+    # Bumped by every change made through the web; with Report.updated_at (bumped by
+    # imports) it names one state of the content, e.g. for caching the rendered page.
+    revision = models.PositiveIntegerField("revision", default=0)
+    changed_at = models.DateTimeField("ändrad", auto_now=True)
 
     class Meta:
-        ordering = ("term_id", "key")
-        verbose_name = "budgetuppdrag"
-        verbose_name_plural = "budgetuppdrag"
-        constraints = (
-            models.UniqueConstraint(fields=("term", "key"), name="budget_assignment_key_per_term"),
-        )
+        verbose_name = "rapportstatus"
+        verbose_name_plural = "rapportstatus"
 
     def __str__(self) -> str:
-        return self.title
+        return f"{self.report}: {Status(self.status).label}"
 
 
-class CoResponsible(models.Model):
-    """An organisation that shares a budget assignment with the responsible one."""
+class SectionVersion(models.Model):
+    """One saved version of a text at a place of a report; numbers count up from 1."""
 
-    assignment = models.ForeignKey(
-        BudgetAssignment, on_delete=models.CASCADE, related_name="co_responsible"
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="section_versions")
+    place = models.CharField("plats", max_length=PLACE_LENGTH)
+    number = models.PositiveIntegerField("version")
+    heading = models.TextField("rubrik", blank=True)
+    body = models.TextField("text", blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="section_versions",
     )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="co_responsible_for"
-    )
-    position = models.PositiveIntegerField("ordning")
+    origin = models.CharField("ursprung", max_length=16, default="web")  # web | import
+    created_at = models.DateTimeField("sparad", auto_now_add=True)
 
     class Meta:
-        ordering = ("assignment_id", "position")
-        verbose_name = "medansvarig"
-        verbose_name_plural = "medansvariga"
+        ordering = ("report_id", "place", "number")
+        verbose_name = "version"
+        verbose_name_plural = "versioner"
         constraints = (
             models.UniqueConstraint(
-                fields=("assignment", "organisation"), name="co_responsible_once"
+                fields=("report", "place", "number"), name="section_version_number_once"
             ),
         )
 
     def __str__(self) -> str:
-        return f"{self.assignment}: {self.organisation}"
-
-
-class BudgetAssignmentReport(models.Model):
-    """What one report says about a budget assignment: its status and the report text."""
-
-    report = models.ForeignKey(
-        Report, on_delete=models.CASCADE, related_name="budget_assignment_reports"
-    )
-    assignment = models.ForeignKey(
-        BudgetAssignment, on_delete=models.PROTECT, related_name="report_entries"
-    )
-    status = models.CharField(
-        "status",
-        max_length=32,
-        choices=AssignmentStatus.choices,
-        default=AssignmentStatus.ONGOING,
-    )
-    body = models.TextField("redovisning", blank=True)
-    position = models.PositiveIntegerField("ordning")
-
-    class Meta:
-        ordering = ("report_id", "position")
-        verbose_name = "redovisning av budgetuppdrag"
-        verbose_name_plural = "redovisningar av budgetuppdrag"
-        constraints = (
-            models.UniqueConstraint(
-                fields=("report", "assignment"), name="budget_assignment_once_per_report"
-            ),
-        )
-
-    def __str__(self) -> str:
-        return f"{self.report}: {self.assignment}"
+        return f"{self.place} v{self.number}"

@@ -14,15 +14,20 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from uppsikt.domain import model as domain
-from uppsikt.finance.store import delete_tables, save_tables
-from uppsikt.goals.models import CouncilGoal, GoalArea, GoalAssignment, Term
-from uppsikt.organisations.models import Municipality, Organisation
-from uppsikt.reports.models import (
+from uppsikt.economy.figures_store import delete_tables, save_tables
+from uppsikt.goals.models import (
     BudgetAssignment,
     BudgetAssignmentReport,
-    Chapter,
     CoResponsible,
+    CouncilGoal,
+    GoalArea,
+    GoalAssignment,
     GoalFollowUp,
+    Term,
+)
+from uppsikt.organisations.models import Municipality, Organisation
+from uppsikt.reports.models import (
+    Chapter,
     Period,
     Report,
     ReportCouncilGoal,

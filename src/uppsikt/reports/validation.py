@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from uppsikt.domain.model import Report, Section
-from uppsikt.finance.store import table_problems
+from uppsikt.economy.figures_store import table_problems
 from uppsikt.organisations.models import KEY_LENGTH
 
 _YEARS = range(1, 10_000)

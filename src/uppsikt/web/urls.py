@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, include, path, register_converter
 
-from uppsikt.review.places import PLACE_PATTERN
+from uppsikt.documents.render import FORMATS
+from uppsikt.reports.places import PLACE_PATTERN
 from uppsikt.web import views
 
 
 class FormatConverter:
-    regex = "html|pdf|docx"
+    """A document format of the renderer registry, e.g. `pdf`."""
+
+    regex = "|".join(FORMATS)
 
     def to_python(self, value: str) -> str:
         return value
@@ -37,6 +40,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
     path("rapporter/<int:report_id>/", views.report_overview, name="report"),
     path("rapporter/<int:report_id>/dokument.<fmt:fmt>", views.report_document, name="document"),
-    path("", include("uppsikt.review.urls_sections")),
-    path("", include("uppsikt.review.urls_workflow")),
+    path("", include("uppsikt.reports.urls")),
+    path("", include("uppsikt.goals.urls")),
+    path("", include("uppsikt.economy.urls")),
+    path("", include("uppsikt.oversight.urls")),
+    path("", include("uppsikt.audit.urls")),
 ]

@@ -8,15 +8,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from uppsikt.accounts.access import overseen_municipalities, visible_organisations
-from uppsikt.documents.render import EXTENSIONS, MEDIA_TYPES
+from uppsikt.documents.render import renderer
 from uppsikt.domain.workflow import Action, Status
-from uppsikt.reports.models import Period, Report
-from uppsikt.review.access import access_report
-from uppsikt.review.lacks import workflow_summary
-from uppsikt.review.models import ReportState
-from uppsikt.review.places import section_places
-from uppsikt.review.reading import cached_report, download_name, rendered
-from uppsikt.review.views.sections import hub_sections
+from uppsikt.oversight.lacks import workflow_summary
+from uppsikt.reports.access import access_report
+from uppsikt.reports.models import Period, Report, ReportState
+from uppsikt.reports.places import section_places
+from uppsikt.reports.reading import cached_report, download_name, rendered
+from uppsikt.reports.views.sections import hub_sections
 
 
 @login_required
@@ -48,9 +47,9 @@ def report_document(request: HttpRequest, report_id: int, fmt: str) -> HttpRespo
     """The report as a document: the HTML page inline, PDF and DOCX as downloads."""
     access = access_report(request.user, report_id)
     data = rendered(access, fmt)
-    response = HttpResponse(data, content_type=MEDIA_TYPES[fmt])
+    response = HttpResponse(data, content_type=renderer(fmt).media_type)
     if fmt != "html":
-        name = download_name(access, EXTENSIONS[fmt])
+        name = download_name(access, renderer(fmt).extension)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -1,0 +1,24 @@
+"""Errors of the economy's ledger part that a caller (the CLI) catches: free of Django, so
+that every module can share them."""
+
+from __future__ import annotations
+
+
+class LedgerError(Exception):
+    """Something a user can fix: the message names the place and says how."""
+
+
+class LedgerImportError(LedgerError):
+    """A file could not be imported; nothing was written."""
+
+
+class AlreadyImported(LedgerImportError):
+    """The same file (same SHA-256) was imported before in this municipality."""
+
+
+class UnknownMunicipality(LedgerImportError, LookupError):
+    """The municipality key names no stored municipality."""
+
+
+class InvalidMapping(LedgerError, ValueError):
+    """A mapping that cannot be stored; the message lists every problem."""

@@ -1,0 +1,27 @@
+"""Addresses of the oversight views: comments, the checks panel, the period overview."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, path
+
+from uppsikt.oversight.views import checks, comments, overview
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path(
+        "rapporter/<int:report_id>/texter/<place:place>/kommentarer/",
+        comments.comments,
+        name="comments",
+    ),
+    path(
+        "rapporter/<int:report_id>/kommentarer/",
+        comments.report_comments,
+        name="report_comments",
+    ),
+    path(
+        "rapporter/<int:report_id>/kommentarer/<int:comment_id>/besvarad/",
+        comments.comment_resolve,
+        name="comment_resolve",
+    ),
+    path("rapporter/<int:report_id>/kontroller/", checks.checks_panel, name="checks_panel"),
+    path("perioder/<int:period_id>/", overview.period_overview, name="period_overview"),
+]

@@ -1,0 +1,171 @@
+"""Saving a section's text: every save is a version, and no save overwrites another's.
+
+The writer's form carries the number of the version it was based on. A save based on
+anything but the latest version is refused with `EditConflict`, which holds both texts
+so that the writer can merge them; nothing is written then.
+
+Versions begin when a text is first saved from the web: version 1 is then the text as
+imported (origin "import"). When a report is imported again after web edits, the stored
+text no longer matches the latest version; the next save records the imported text as
+a version of its own first, so history and conflict checks see what the writer saw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from uppsikt.accounts.access import AnyUser, roles_for
+from uppsikt.audit.actions import JsonValue, record
+from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
+from uppsikt.reports.actions.workflow import locked_state
+from uppsikt.reports.models import Report, Section, SectionVersion
+from uppsikt.reports.places import section_row
+from uppsikt.reports.revision import bump_revision
+
+ORIGIN_WEB = "web"
+ORIGIN_IMPORT = "import"
+HEADING_LENGTH = 300
+
+
+class InvalidText(ValueError):
+    """Input that breaks a rule; `problems` maps each field to what is wrong with it."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__(" ".join(problems.values()))
+        self.problems = problems
+
+
+class EditConflict(Exception):
+    """The text was saved by someone else after the writer opened it."""
+
+    def __init__(self, theirs: SectionVersion, heading: str, body: str) -> None:
+        super().__init__(
+            _("Texten har sparats av någon annan (version %(number)d) sedan du öppnade den.")
+            % {"number": theirs.number}
+        )
+        self.theirs = theirs  # the latest version (not stored when it is the import)
+        self.heading = heading  # what the writer submitted
+        self.body = body
+
+
+@dataclass(frozen=True)
+class CleanText:
+    heading: str
+    body: str
+
+
+def clean_section_text(heading: str, body: str) -> CleanText:
+    """Heading and body as they would be stored: sanitised, the heading on one line;
+    InvalidText when the heading is empty afterwards."""
+    clean_heading = " ".join(clean_markdown(heading).split())
+    clean_body = clean_markdown(body).strip("\n")
+    problems: dict[str, str] = {}
+    if not clean_heading:
+        problems["heading"] = _("Fyll i ”Rubrik”: avsnittet behöver en rubrik.")
+    elif len(clean_heading) > HEADING_LENGTH:
+        problems["heading"] = _("Korta ”Rubrik” till högst %(limit)d tecken.") % {
+            "limit": HEADING_LENGTH
+        }
+    if problems:
+        raise InvalidText(problems)
+    return CleanText(clean_heading, clean_body)
+
+
+def latest_version(report_id: int, place: str, row: Section) -> SectionVersion:
+    """The version the stored text is: the latest saved one, or, when there is none or the
+    text was imported since, an unsaved version of origin "import" numbered after it."""
+    latest = (
+        SectionVersion.objects.filter(report_id=report_id, place=place)
+        .select_related("author")
+        .order_by("-number")
+        .first()
+    )
+    if latest is not None and (latest.heading, latest.body) == (row.heading, row.body):
+        return latest
+    return SectionVersion(
+        report_id=report_id,
+        place=place,
+        number=latest.number + 1 if latest else 1,
+        heading=row.heading,
+        body=row.body,
+        origin=ORIGIN_IMPORT,
+    )
+
+
+def section_versions(report_id: int, place: str) -> list[SectionVersion]:
+    """Every version of the text at `place`, oldest first, ending with the stored text
+    (as an unsaved import version when it was never saved from the web); an empty list
+    when the report has no section there."""
+    row = section_row(report_id, place)
+    if row is None:
+        return []
+    versions = list(
+        SectionVersion.objects.filter(report_id=report_id, place=place)
+        .select_related("author")
+        .order_by("number")
+    )
+    current = latest_version(report_id, place, row)
+    if current.pk is None:
+        versions.append(current)
+    return versions
+
+
+def save_section(
+    user: AnyUser,
+    report_id: int,
+    place: str,
+    *,
+    heading: str,
+    body: str,
+    base_version: int,
+) -> SectionVersion:
+    """Save the text at `place` as a new version and return it (the latest version when
+    nothing changed). WorkflowError when the user may not edit the report now,
+    EditConflict when `base_version` is not the latest, InvalidText for an empty heading,
+    Section.DoesNotExist when the report has no section at `place`."""
+    text = clean_section_text(heading, body)
+    with transaction.atomic():
+        report = Report.objects.select_related("organisation__municipality", "period").get(
+            pk=report_id
+        )
+        state = locked_state(report)
+        decision = decide(Action.EDIT, roles_for(user, report.organisation), Status(state.status))
+        if not decision.allowed:
+            raise WorkflowError(decision.reason)
+        found = section_row(report_id, place)
+        if found is None:
+            raise Section.DoesNotExist(f"Rapporten har inget avsnitt {place}.")
+        row = Section.objects.select_for_update().get(pk=found.pk)
+        current = latest_version(report_id, place, row)
+        if base_version != current.number:
+            raise EditConflict(current, text.heading, text.body)
+        if (text.heading, text.body) == (row.heading, row.body):
+            return current
+        if current.pk is None:
+            current.save()
+        before: dict[str, JsonValue] = {"heading": row.heading, "body": row.body}
+        row.heading, row.body = text.heading, text.body
+        row.save(update_fields=["heading", "body"])
+        version = SectionVersion.objects.create(
+            report=report,
+            place=place,
+            number=current.number + 1,
+            heading=text.heading,
+            body=text.body,
+            author_id=user.pk,
+            origin=ORIGIN_WEB,
+        )
+        bump_revision(report)
+        record(
+            user,
+            "section.saved",
+            report=report,
+            place=place,
+            before=before,
+            after={"heading": text.heading, "body": text.body},
+        )
+    return version

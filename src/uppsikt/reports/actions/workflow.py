@@ -1,0 +1,67 @@
+"""Moving a report through the workflow: submit, return, approve, reopen."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from uppsikt.accounts.access import AnyUser, roles_for
+from uppsikt.audit.actions import record
+from uppsikt.domain.workflow import NEEDS_REASON, Action, Status, next_status
+from uppsikt.oversight.models import Comment
+from uppsikt.reports.models import Report, ReportState
+from uppsikt.reports.revision import warm_after_commit
+
+AUDIT_CODES = {
+    Action.SUBMIT: "report.submitted",
+    Action.RETURN: "report.returned",
+    Action.APPROVE: "report.approved",
+    Action.REOPEN: "report.reopened",
+}
+
+
+def locked_state(report: Report) -> ReportState:
+    """The report's state row, created when missing, locked for this transaction."""
+    ReportState.objects.get_or_create(report=report)
+    return ReportState.objects.select_for_update().get(report=report)
+
+
+def move_report(user: AnyUser, report_id: int, action: Action, reason: str = "") -> Status:
+    """Take a workflow `action`; WorkflowError (with the reason) when it is not allowed."""
+    if action not in AUDIT_CODES:
+        raise ValueError(f"{action} is not a workflow step")
+    with transaction.atomic():
+        report = Report.objects.select_related("organisation", "period").get(pk=report_id)
+        state = locked_state(report)
+        before = Status(state.status)
+        after = next_status(action, roles_for(user, report.organisation), before, reason)
+        state.status = after.value
+        state.revision += 1
+        state.save(update_fields=["status", "revision", "changed_at"])
+        warm_after_commit(report.pk)
+        if action in NEEDS_REASON:
+            Comment.objects.create(report=report, place="", author_id=user.pk, body=reason.strip())
+        record(
+            user,
+            AUDIT_CODES[action],
+            report=report,
+            before={"status": before.value},
+            after={"status": after.value},
+            reason=reason.strip(),
+        )
+    return after
+
+
+def submit_report(user: AnyUser, report_id: int) -> Status:
+    return move_report(user, report_id, Action.SUBMIT)
+
+
+def return_report(user: AnyUser, report_id: int, reason: str) -> Status:
+    return move_report(user, report_id, Action.RETURN, reason)
+
+
+def approve_report(user: AnyUser, report_id: int) -> Status:
+    return move_report(user, report_id, Action.APPROVE)
+
+
+def reopen_report(user: AnyUser, report_id: int, reason: str) -> Status:
+    return move_report(user, report_id, Action.REOPEN, reason)

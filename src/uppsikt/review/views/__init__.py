@@ -1,1 +1,0 @@
-"""Views of the review area; each module keeps its own area's pages."""
