@@ -10,7 +10,7 @@ if [ -n "${CI:-}" ]; then export UPPSIKT_REQUIRE_SPEEDUPS=${UPPSIKT_REQUIRE_SPEE
 echo "== ruff and mypy"
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/ruff format --check src tests benchmarks
-.venv/bin/mypy src
+.venv/bin/mypy src tests
 
 echo "== tests on SQLite"
 env -u DATABASE_URL .venv/bin/pytest -q "$@"

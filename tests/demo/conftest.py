@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from optional import require
 from uppsikt.documents.build import build_document
 from uppsikt.documents.model import Document
 from uppsikt.documents.render import render
@@ -62,6 +63,5 @@ def html_text(document: Document) -> str:
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip("the seed document (../shared/seeds) is not beside this clone")
+    require(SEED.exists(), "the seed document (../shared/seeds)")
     return normalise(SEED.read_text(encoding="utf-8"))

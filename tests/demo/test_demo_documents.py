@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from docx import Document as open_docx
@@ -69,7 +70,7 @@ def test_pdf_contents_lists_chapters_with_page_numbers(demo: Report, pages: list
 
 
 def test_pdf_is_tagged_in_swedish_with_a_title(pdf: PdfReader) -> None:
-    catalog = pdf.trailer["/Root"]
+    catalog: Any = pdf.trailer["/Root"]
     assert bool(catalog["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in catalog
     assert str(catalog["/Lang"]).lower().startswith("sv")

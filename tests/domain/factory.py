@@ -20,7 +20,7 @@ from uppsikt.domain.model import (
     Term,
     TermOutlook,
 )
-from uppsikt.domain.money import Unit, amount_from_stated
+from uppsikt.domain.money import Amount, Unit, amount_from_stated
 from uppsikt.domain.tables import Column, ColumnKind, FigureTable, Row, RowRole
 
 
@@ -46,7 +46,7 @@ def table(
     kinds = {c.key: c.kind for c in columns}
     built = []
     for row_key, cells, role, sum_of in rows:
-        values = {}
+        values: dict[str, str | Amount] = {}
         for column_key, text in cells.items():
             if kinds[column_key] is ColumnKind.TEXT:
                 values[column_key] = text

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from optional import require
 from uppsikt.importers.package.yaml_lines import (
     HAVE_LIBYAML,
     FastLineLoader,
@@ -40,9 +41,9 @@ def _shape(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
-@pytest.mark.skipif(not HAVE_LIBYAML, reason="PyYAML without libyaml")
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_fast_and_pure_loaders_agree(path: Path) -> None:
+    require(HAVE_LIBYAML, "PyYAML's libyaml loader")
     text = path.read_text(encoding="utf-8")
     fast = _load(FastLineLoader(text, 1))
     pure = _load(LineLoader(text, 1))

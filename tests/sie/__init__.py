@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
+from optional import require
 from uppsikt.sie import (
     Account,
     Balance,
@@ -31,8 +30,7 @@ SAMPLES = Path(__file__).parents[2].parent / "shared" / "data" / "sie-samples"
 
 def samples_or_skip() -> Path:
     """The sample folder, or skip the test (users' clones do not have it)."""
-    if not (SAMPLES / "reference_counts.tsv").is_file():
-        pytest.skip(f"SIE-exempelfilerna finns inte i {SAMPLES}")
+    require((SAMPLES / "reference_counts.tsv").is_file(), f"the SIE sample files ({SAMPLES})")
     return SAMPLES
 
 

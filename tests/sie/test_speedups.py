@@ -23,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from optional import require
 from uppsikt.sie import SieError, inspect, read_all, speedups
 from uppsikt.sie.reader import LINE_LIMIT
 
@@ -45,10 +46,9 @@ def _pure(on: bool) -> Iterator[None]:
 
 def _c_or_skip() -> None:
     with _pure(False):
-        if not speedups.available():
-            if os.environ.get("UPPSIKT_REQUIRE_SPEEDUPS") == "1":
-                pytest.fail("uppsikt.sie._scan is not built")
-            pytest.skip("the C accelerator uppsikt.sie._scan is not built here")
+        if os.environ.get("UPPSIKT_REQUIRE_SPEEDUPS") == "1" and not speedups.available():
+            pytest.fail("uppsikt.sie._scan is not built")
+        require(speedups.available(), "the C accelerator uppsikt.sie._scan")
 
 
 def _outcome(source: Callable[[], Any], encoding: str | None) -> Any:

@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from optional import require
 from uppsikt.reports.places import section_places
 from uppsikt.reports.store import load_report
 
@@ -259,8 +260,8 @@ def test_the_compiled_catalogue_matches_the_po_file() -> None:
     assert compiled == expected
 
 
-@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt) is not installed")
 def test_msgfmt_accepts_the_po_file_and_compiles_the_same(tmp_path: Path) -> None:
+    require(shutil.which("msgfmt") is not None, "GNU gettext (msgfmt)")
     out = tmp_path / "django.mo"
     subprocess.run(["msgfmt", "--check", "-o", str(out), str(PO)], check=True)
     assert read_mo(out) == read_mo(MO)

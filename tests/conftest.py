@@ -15,7 +15,7 @@ from uppsikt.accounts.actions import create_demo_users
 from uppsikt.importers.package import load_package
 from uppsikt.reports.store import save_report
 
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025"
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "malmo-ks-2025"
 
 ROLES = ("skribent", "granskare", "lasare", "admin", "skribent-annan")
 

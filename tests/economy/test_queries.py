@@ -66,7 +66,6 @@ def test_facts_for_stays_in_its_municipality(
 
 @pytest.mark.django_db
 def test_budget_vs_actual_per_cost_centre_and_line(imported: None, sie_file: Path) -> None:
-    pytest.importorskip("uppsikt.sie")
     from uppsikt.economy.sie_import import import_sie_file
 
     import_sie_file("exempel", sie_file)  # actual 2025; its #PBUDGET yields to budget.csv

@@ -7,19 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from uppsikt.economy import storing
 from uppsikt.economy.errors import AlreadyImported, LedgerImportError, UnknownMunicipality
 from uppsikt.economy.mapping_store import save_mapping
 from uppsikt.economy.models.ledger import Fact, LedgerAccount, LedgerFile, LedgerObject
+from uppsikt.economy.sie_import import import_sie_file
 from uppsikt.organisations.models import Municipality
 
 from .conftest import MAPPING, SIE_4E, SIE_4E_FACTS, stored_facts
-
-sie = pytest.importorskip("uppsikt.sie")
-if not hasattr(sie, "open_sie"):  # the reader is written by another developer
-    pytest.skip("the SIE reader is not finished yet", allow_module_level=True)
-
-from uppsikt.economy import storing  # noqa: E402 (after the skip)
-from uppsikt.economy.sie_import import import_sie_file  # noqa: E402
 
 
 def database_state() -> dict[str, object]:

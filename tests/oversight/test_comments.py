@@ -50,6 +50,7 @@ def test_who_may_comment_adds_to_the_thread(
     assert response.status_code == 302
     assert response["Location"] == reverse("section_edit", args=[report_id, place]) + "#comments"
     comment = Comment.objects.get()
+    assert comment.author is not None
     assert (comment.place, comment.body, comment.author.username) == (
         place,
         "Ser bra ut.",

@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
+from factories import MunicipalityFactory, user_with_role
 from uppsikt.audit.actions import record
 from uppsikt.audit.models import AppendOnlyError, AuditEntry
 from uppsikt.audit.views import PAGE_SIZE, changes, readable
@@ -50,13 +51,10 @@ def test_other_organisations_writer_gets_404(
 def test_reviewer_of_another_municipality_gets_404(
     client: Client, users: dict[str, User], report_id: int
 ) -> None:
-    from uppsikt.accounts.actions import grant_role
     from uppsikt.domain.workflow import Role
-    from uppsikt.organisations.models import Municipality
 
-    lund = Municipality.objects.create(key="lund", name="Lund")
-    reviewer = User.objects.create_user("granskare-lund")
-    grant_role(None, reviewer, lund, Role.REVIEWER)
+    lund = MunicipalityFactory.create(key="lund", name="Lund")
+    reviewer = user_with_role(Role.REVIEWER, lund, username="granskare-lund")
     client.force_login(reviewer)
     assert client.get(url(report_id)).status_code == 404
 

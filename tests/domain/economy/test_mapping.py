@@ -21,7 +21,7 @@ from uppsikt.importers.ledger_mapping import (
 from .facts import mapping
 
 DEMO_MAPPING = (
-    Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025-ledger" / "mapping.yaml"
+    Path(__file__).resolve().parents[3] / "examples" / "malmo-ks-2025-ledger" / "mapping.yaml"
 )
 
 VALID = """\
@@ -164,7 +164,7 @@ def test_default_mapping_has_no_overlaps_and_known_lines() -> None:
     assert (default.cost_centre_dimension, default.project_dimension) == ("1", "6")
     assert (
         read_mapping(
-            Path(__file__).resolve().parents[2]
+            Path(__file__).resolve().parents[3]
             / "src"
             / "uppsikt"
             / "importers"
@@ -175,7 +175,6 @@ def test_default_mapping_has_no_overlaps_and_known_lines() -> None:
     )
 
 
-@pytest.mark.skipif(not DEMO_MAPPING.exists(), reason="the demo ledger is not generated yet")
 def test_demo_ledger_mapping_loads() -> None:
     loaded = read_mapping(DEMO_MAPPING)
     assert loaded.mapping.account_rules

@@ -20,7 +20,7 @@ from uppsikt.importers.package.loader import load_package
 
 from .facts import AF, YEAR, actual, fact, ledger, mapping
 
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025"
+DEMO = Path(__file__).resolve().parents[3] / "examples" / "malmo-ks-2025"
 
 
 def _ledger_tables() -> dict[str, FigureTable]:

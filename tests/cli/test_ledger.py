@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from uppsikt.cli import main
 from uppsikt.demo.ledger import generate
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "malmo-ks-2025"
 DEMO_LEDGER = ROOT / "examples" / "malmo-ks-2025-ledger"
 

@@ -230,7 +230,6 @@ def test_the_export_is_the_documented_template(
 def test_a_budget_file_is_not_overwritten_by_a_ledgers_budget(
     municipality: Municipality, write_file: Callable[..., Path], sie_file: Path
 ) -> None:
-    pytest.importorskip("uppsikt.sie")
     from uppsikt.economy.sie_import import import_sie_file
 
     import_budget_file("exempel", write_file("budget.csv", BUDGET_CSV))

@@ -30,7 +30,7 @@ from .facts import (
     unplaced,
 )
 
-DEMO_TABLES = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025" / "tables"
+DEMO_TABLES = Path(__file__).resolve().parents[3] / "examples" / "malmo-ks-2025" / "tables"
 
 
 def _tables(**options: object) -> dict[str, FigureTable]:

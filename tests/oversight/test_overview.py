@@ -14,11 +14,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from uppsikt.accounts.actions import grant_role
+from factories import MunicipalityFactory, user_with_role
 from uppsikt.domain.workflow import Role
 from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
 from uppsikt.importers.package import load_package
-from uppsikt.organisations.models import Municipality
 from uppsikt.oversight.models import Comment
 from uppsikt.reports.actions.workflow import submit_report
 from uppsikt.reports.models import Period, Report
@@ -69,9 +68,8 @@ def test_everyone_else_gets_404(
 def test_reviewer_of_another_municipality_gets_404(
     client: Client, users: dict[str, User], period_id: int
 ) -> None:
-    lund = Municipality.objects.create(key="lund", name="Lund")
-    reviewer = User.objects.create_user("granskare-lund")
-    grant_role(None, reviewer, lund, Role.REVIEWER)
+    lund = MunicipalityFactory.create(key="lund", name="Lund")
+    reviewer = user_with_role(Role.REVIEWER, lund, username="granskare-lund")
     client.force_login(reviewer)
     assert client.get(url(period_id)).status_code == 404
     assert client.get(url(99999)).status_code == 404

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import MunicipalityFactory
 from uppsikt.domain.economy.model import AccountRule, Mapping, ObjectRule
 from uppsikt.economy.models.ledger import Fact
 from uppsikt.organisations.models import Municipality
@@ -102,12 +103,14 @@ MAPPING = Mapping(
 
 @pytest.fixture
 def municipality(db: None) -> Municipality:
-    return Municipality.objects.create(key="exempel", name="Exempels kommun")
+    municipality: Municipality = MunicipalityFactory.create(key="exempel", name="Exempels kommun")
+    return municipality
 
 
 @pytest.fixture
 def other_municipality(db: None) -> Municipality:
-    return Municipality.objects.create(key="annan", name="Annans kommun")
+    municipality: Municipality = MunicipalityFactory.create(key="annan", name="Annans kommun")
+    return municipality
 
 
 @pytest.fixture

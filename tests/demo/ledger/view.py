@@ -8,7 +8,7 @@ from pathlib import Path
 
 from uppsikt.sie import Balance, Header, Summary, Voucher, read_all
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "malmo-ks-2025-ledger"
 TABLES = ROOT / "examples" / "malmo-ks-2025" / "tables"
 

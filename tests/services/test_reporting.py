@@ -10,7 +10,7 @@ from uppsikt.documents.worker import safe_to_fork
 from uppsikt.importers.package import load_package
 from uppsikt.services.reporting import build_documents
 
-DEMO = Path(__file__).resolve().parents[1] / "examples" / "malmo-ks-2025"
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025"
 
 
 def test_no_fork_once_typst_runs_threads_and_build_still_completes(tmp_path: Path) -> None:

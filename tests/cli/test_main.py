@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from uppsikt.cli import main
 from uppsikt.importers.package import load_package
 
-DEMO = Path(__file__).resolve().parents[1] / "examples" / "malmo-ks-2025"
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025"
 
 
 @pytest.fixture

@@ -81,8 +81,8 @@ def test_behind_a_proxy_the_lock_out_counts_per_client(
     users: dict[str, User], settings: Any
 ) -> None:
     settings.UPPSIKT_PROXIES = 1
-    guesser = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
-    colleague = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.4"}
+    guesser: dict[str, Any] = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    colleague: dict[str, Any] = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.4"}
     for _ in range(5):
         Client(**guesser).post(reverse("login"), {"username": "skribent", "password": "x"})
     locked = Client(**guesser).post(
@@ -95,7 +95,10 @@ def test_behind_a_proxy_the_lock_out_counts_per_client(
     )
     assert ok.status_code == 302
     # ... and a client cannot dodge the count by writing its own X-Forwarded-For entry.
-    spoofed = {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "10.0.0.1, 203.0.113.9"}
+    spoofed: dict[str, Any] = {
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_X_FORWARDED_FOR": "10.0.0.1, 203.0.113.9",
+    }
     again = Client(**spoofed).post(
         reverse("login"), {"username": "skribent", "password": "demo-skribent"}
     )
