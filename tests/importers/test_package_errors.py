@@ -60,7 +60,9 @@ def the_problem(root: Path, file: str, line: int | None, *words: str) -> Problem
 def test_bad_yaml_syntax(package: Path) -> None:
     edit(package, "report.yaml", "title: Årsanalys 2025", "title: Årsanalys: 2025")
     problem = the_problem(package, "report.yaml", 3, "YAML", "kolon", "citattecken")
-    assert str(problem).startswith("report.yaml:3: filen går inte att läsa som YAML")
+    assert str(problem).startswith(
+        "report.yaml:3:17: filen går inte att läsa som YAML"
+    )  # at the colon
 
 
 def test_unclosed_quote_points_at_its_start(package: Path) -> None:
@@ -221,7 +223,7 @@ def test_all_problems_are_reported_together(package: Path) -> None:
     assert {"report.yaml", "tables/investments.yaml", "goals/barn-och-unga.md"} <= files
     lines = str(error.value).splitlines()
     assert lines == [str(problem) for problem in error.value.problems]
-    assert all(re.match(r"^[\w./-]+(:\d+)?: \S", line) for line in lines)
+    assert all(re.match(r"^[\w./-]+(:\d+(:[\w-]+)?)?: \S", line) for line in lines)
 
 
 def test_not_a_package(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ A municipality keeps its mapping as YAML next to its ledger and edits it by hand
       - {dimension: "1", object: "SK01", name: "Stadsdirektör",
          budget_area: stadsdirektor, financing: allocation_funded}
 
-Reading checks the whole file and reports every problem as `file:line: message`
+Reading checks the whole file and reports every problem as a `Problem`
+(`file:line: message`, with the column for a YAML syntax error)
 (`MappingError`); doubtful but usable rules (overlapping ranges, an object given twice)
 are warnings. `default_mapping()` is the Kommun-Bas mapping shipped with Uppsikt.
 """
@@ -27,13 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from uppsikt.domain.economy.model import LINES, AccountRule, Financing, Mapping, ObjectRule
-from uppsikt.importers.package.errors import Problem
 from uppsikt.importers.package.yaml_lines import (
     LineDict,
     LineList,
     YamlSyntaxError,
     read_yaml,
 )
+from uppsikt.importers.problems import Problem, Severity, sort_key
 
 TOP_KEYS = ("cost_centre_dimension", "project_dimension", "accounts", "objects")
 ACCOUNT_KEYS = ("from", "to", "line")
@@ -56,7 +57,7 @@ class MappingError(ValueError):
     """A mapping file that cannot be used; `problems` lists every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+        self.problems = sorted(problems, key=sort_key)
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
@@ -85,11 +86,11 @@ def read_mapping(path: Path | str) -> LoadedMapping:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise MappingError(
-            [Problem(name, None, f"filen går inte att läsa ({exc.strerror})")]
+            [Problem(name, None, None, f"filen går inte att läsa ({exc.strerror})")]
         ) from exc
     except UnicodeDecodeError as exc:
         message = "filen är inte UTF-8; spara den som UTF-8"
-        raise MappingError([Problem(name, None, message)]) from exc
+        raise MappingError([Problem(name, None, None, message)]) from exc
     return parse_mapping(text, name)
 
 
@@ -105,7 +106,7 @@ def parse_mapping(text: str, file: str = "mapping.yaml") -> LoadedMapping:
     try:
         document = read_yaml(text)
     except YamlSyntaxError as exc:
-        raise MappingError([Problem(file, exc.line, exc.message)]) from exc
+        raise MappingError([Problem(file, exc.line, exc.column, exc.message)]) from exc
     for key, line in document.duplicate_keys:
         reader.error(line, f"nyckeln '{key}' står två gånger; ta bort den ena")
     mapping = reader.mapping(document.data)
@@ -121,10 +122,11 @@ class _Reader:
         self.warnings: list[Problem] = []
 
     def error(self, line: int | None, message: str) -> None:
-        self.errors.append(Problem(self.file, line, message))
+        self.errors.append(Problem(self.file, line, None, message))
 
     def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(Problem(self.file, line, message))
+        problem = Problem(self.file, line, None, message, Severity.WARNING)
+        self.warnings.append(problem)
 
     def mapping(self, data: Any) -> Mapping | None:
         if not isinstance(data, LineDict):

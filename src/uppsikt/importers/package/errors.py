@@ -1,13 +1,18 @@
 """Where things are in a package, and what is wrong with it.
 
 `Locations` lets checks that run long after loading point a user at `file:line`;
-`PackageError` carries every problem found, so one run shows them all.
+`PackageError` carries every problem found (`uppsikt.importers.problems.Problem`),
+so one run shows them all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from uppsikt.importers.problems import Problem, sort_key
+
+__all__ = ["Location", "Locations", "PackageError", "Problem", "Problems"]
 
 
 @dataclass(frozen=True)
@@ -51,31 +56,13 @@ class Locations:
         return len(self._places)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a package; `message` (Swedish) says what and how to fix it."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return f"{self.file}: {self.message}"
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-def _order(problem: Problem) -> tuple[str, int, str]:
-    return problem.file, problem.line or 0, problem.message
-
-
 class PackageError(Exception):
     """A package could not be loaded or written; `problems` lists everything found."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         # Sorted and deduplicated so that the same package always gives the same report,
         # whatever order the checks ran in.
-        self.problems: list[Problem] = sorted(set(problems), key=_order)
+        self.problems: list[Problem] = sorted(set(problems), key=sort_key)
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
@@ -85,8 +72,10 @@ class Problems:
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
-    def add(self, file: str, line: int | None, message: str) -> None:
-        self.items.append(Problem(file, line, message))
+    def add(
+        self, file: str, line: int | None, message: str, column: int | str | None = None
+    ) -> None:
+        self.items.append(Problem(file, line, column, message))
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -48,12 +48,13 @@ def export_package(
     target = Path(path).resolve()
     texts = package_texts(report, frozenset(csv_tables))
     if target.exists() and not target.is_dir():
-        raise PackageError([Problem(str(target), None, "finns redan och är ingen mapp.")])
+        raise PackageError([Problem(str(target), None, None, "finns redan och är ingen mapp.")])
     if target.is_dir() and any(target.iterdir()) and not overwrite:
         raise PackageError(
             [
                 Problem(
                     str(target),
+                    None,
                     None,
                     "mappen är inte tom; välj en tom mapp eller skriv över (overwrite=True, "
                     "--overwrite).",
@@ -64,7 +65,9 @@ def export_package(
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     except OSError as exc:
-        raise PackageError([Problem(str(target), None, f"kan inte skriva här ({exc})")]) from exc
+        raise PackageError(
+            [Problem(str(target), None, None, f"kan inte skriva här ({exc})")]
+        ) from exc
     try:
         for rel, text in texts.items():
             file = staging / rel
@@ -73,7 +76,9 @@ def export_package(
         _loads_back(staging)
         _replace(staging, target)
     except OSError as exc:
-        raise PackageError([Problem(str(target), None, f"kunde inte skriva ({exc})")]) from exc
+        raise PackageError(
+            [Problem(str(target), None, None, f"kunde inte skriva ({exc})")]
+        ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return sorted(Path(path) / rel for rel in texts)
@@ -84,7 +89,7 @@ def _loads_back(staging: Path) -> None:
         load_package(staging)
     except PackageError as exc:
         raise PackageError(
-            Problem(p.file, p.line, f"exporten skulle inte gå att läsa in: {p.message}")
+            Problem(p.file, p.line, p.column, f"exporten skulle inte gå att läsa in: {p.message}")
             for p in exc.problems
         ) from exc
 
@@ -151,10 +156,12 @@ def _check_keys(report: Report) -> None:
         for index, key in enumerate(keys):
             if not _SLUG.fullmatch(key):
                 problems.append(
-                    Problem(pattern.format(key), None, f"'{key}' är ingen giltig nyckel.")
+                    Problem(pattern.format(key), None, None, f"'{key}' är ingen giltig nyckel.")
                 )
             elif key in keys[:index]:
-                problems.append(Problem(pattern.format(key), None, f"'{key}' finns två gånger."))
+                problems.append(
+                    Problem(pattern.format(key), None, None, f"'{key}' finns två gånger.")
+                )
     if problems:
         raise PackageError(problems)
 

@@ -39,12 +39,18 @@ class PackageFiles:
             return []
         return [f"{folder}/{name}" for name in names if not name.startswith(".")]
 
-    def text(self, rel: str) -> str | None:
-        """The file decoded as UTF-8 (a byte order mark is allowed), LF line ends."""
+    def data(self, rel: str) -> bytes | None:
+        """The bytes of the file (a CSV file decodes itself, see `importers.csv_files`)."""
         try:
-            data = (self.root / rel).read_bytes()
+            return (self.root / rel).read_bytes()
         except OSError as exc:
             self.problems.add(rel, None, f"filen går inte att läsa ({exc.strerror}).")
+            return None
+
+    def text(self, rel: str) -> str | None:
+        """The file decoded as UTF-8 (a byte order mark is allowed), LF line ends."""
+        data = self.data(rel)
+        if data is None:
             return None
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8) :]
@@ -70,7 +76,8 @@ class PackageFiles:
         try:
             document = read_yaml(text)
         except YamlSyntaxError as exc:
-            self.problems.add(rel, exc.line, f"filen går inte att läsa som YAML: {exc.message}.")
+            message = f"filen går inte att läsa som YAML: {exc.message}."
+            self.problems.add(rel, exc.line, message, exc.column)
             return None
         self.duplicates(rel, document.duplicate_keys)
         data: Any = document.data

@@ -66,7 +66,7 @@ def load_package(path: Path | str) -> LoadedPackage:
     root = Path(path)
     if not root.is_dir():
         raise PackageError(
-            [Problem(str(path), None, "mappen finns inte; ange mappen med report.yaml.")]
+            [Problem(str(path), None, None, "mappen finns inte; ange mappen med report.yaml.")]
         )
     files = PackageFiles(root)
     report_data = _report_yaml(files)

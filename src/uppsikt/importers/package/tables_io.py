@@ -253,7 +253,7 @@ def _cells(
         try:
             cell = parse_cell(value, column, unit)
         except ValueError as exc:
-            problems.add(file, line, f"raden '{row['key']}', kolumnen '{name}': {exc}")
+            problems.add(file, line, f"raden '{row['key']}', kolumnen '{name}': {exc}", name)
             continue
         if cell is not None:
             cells[name] = cell

@@ -63,11 +63,12 @@ class YamlDocument:
 
 
 class YamlSyntaxError(Exception):
-    """The text is not YAML we can read; `line` is a file line (None: unknown)."""
+    """The text is not YAML we can read; `line` is a file line, `column` 1-based (None: unknown)."""
 
-    def __init__(self, line: int | None, message: str) -> None:
+    def __init__(self, line: int | None, message: str, column: int | None = None) -> None:
         super().__init__(message)
         self.line = line
+        self.column = column
         self.message = message
 
 
@@ -294,7 +295,8 @@ def read_yaml(text: str, first_line: int = 1) -> YamlDocument:
             mark = exc.context_mark or mark
             problem = "while scanning a quoted scalar"
         where = int(mark.line) + first_line if mark is not None else None
-        raise YamlSyntaxError(where, _in_swedish(problem)) from exc
+        column = int(mark.column) + 1 if mark is not None else None
+        raise YamlSyntaxError(where, _in_swedish(problem), column) from exc
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(None, _in_swedish(str(exc))) from exc
     except RecursionError as exc:
