@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 NBSP = "\u00a0"
@@ -67,29 +67,63 @@ class Amount:
         return Decimal(self.precision) / 2 if self.precision > 1 else Decimal(0)
 
 
-_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+# Between thousands: a space, a no-break space (what `format_number` writes and Excel
+# shows), a narrow no-break space or a thin space (what some typesetting writes).
+_GROUP_SPACES = ("\u00a0", "\u202f", "\u2009")
+_MINUSES = ("-", MINUS, "\u2013")  # hyphen-minus, minus sign, en dash (Word's autocorrect)
+_AMOUNT = re.compile(
+    r"(?P<integer>[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:(?P<point>[,.])(?P<fraction>[0-9]+))?"
+)
+_EXAMPLES = (
+    '"36 830", "-480 122" eller "1 234,50" (mellanslag mellan tusental, komma före decimaler)'
+)
+_DECIMALS = {1: "en decimal", 2: "två decimaler", 3: "tre decimaler"}
+
+
+def parse_amount(text: str, *, decimals: int | None = None) -> Decimal:
+    """The exact number in Swedish text: '36 830', '−480 122', '1 234,50', '(1 234)', '1234.50'.
+
+    Thousands may be grouped by spaces (also no-break, narrow and thin); the decimal sign
+    is a comma, or a point where it cannot be a thousands separator ('1.234' is refused).
+    A minus (-, − or –) or parentheses make it negative. `decimals` caps the decimals.
+    Raises ValueError saying in Swedish what was expected.
+    """
+    cleaned = text.strip()
+    for space in _GROUP_SPACES:
+        cleaned = cleaned.replace(space, " ")
+    negative = cleaned.startswith("(") and cleaned.endswith(")")
+    if negative:
+        cleaned = cleaned[1:-1].strip()  # accounting style: (1 234) is -1 234
+    if cleaned[:1] and cleaned[0] in (*_MINUSES, "+") and not negative:
+        negative = cleaned[0] != "+"
+        cleaned = cleaned[1:].lstrip()
+    match = _AMOUNT.fullmatch(cleaned)
+    if match is None:
+        shown = f"'{text}' är inget tal" if text.strip() else "texten är tom och är inget tal"
+        raise ValueError(f"{shown}; skriv t.ex. {_EXAMPLES}")
+    integer, point, fraction = match["integer"], match["point"], match["fraction"] or ""
+    if point == "." and len(integer) <= 3 and len(fraction) == 3 and integer[0] != "0":
+        raise ValueError(
+            f"'{text}' går inte att tolka: punkten kan vara en tusentalsavgränsare; "
+            f"skriv {integer}{fraction} eller {integer},{fraction}"
+        )
+    if decimals is not None and len(fraction) > decimals:
+        allowed = _DECIMALS.get(decimals, f"{decimals} decimaler")
+        if decimals == 0:
+            raise ValueError(f"'{text}' har decimaler; skriv ett helt tal")
+        raise ValueError(f"'{text}' har fler än {allowed}")
+    digits = integer.replace(" ", "")
+    number = Decimal(f"{digits}.{fraction}" if point else digits)
+    return -number if negative else number
 
 
 def parse_decimal(text: str | int | Decimal) -> Decimal:
-    """Parse '−4 840', '494,7', '1 084' or an int/Decimal into a Decimal."""
+    """`parse_amount` for text; an int or a Decimal (a YAML number) as it is."""
     if isinstance(text, bool):
         raise ValueError("ett belopp kan inte vara sant/falskt")
     if isinstance(text, int | Decimal):
         return Decimal(text)
-    cleaned = (
-        text.strip()
-        .replace(MINUS, "-")
-        .replace("\u2013", "-")
-        .replace(NBSP, "")
-        .replace("\u202f", "")
-        .replace(" ", "")
-    )
-    if not _NUMBER.match(cleaned):
-        raise ValueError(f"{text!r} är inget tal; skriv t.ex. '36 830' eller '-4,1'")
-    try:
-        return Decimal(cleaned.replace(",", "."))
-    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
-        raise ValueError(f"{text!r} är inget tal") from exc
+    return parse_amount(text)
 
 
 def amount_from_stated(text: str | int | Decimal, unit: Unit) -> Amount:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from uppsikt.domain.checks.findings import Finding, Severity
 from uppsikt.domain.figures import shown
 from uppsikt.domain.model import Chapter, Report
-from uppsikt.domain.money import Amount, Unit, format_number, parse_decimal, round_to_unit
+from uppsikt.domain.money import Amount, Unit, format_number, parse_amount, round_to_unit
 from uppsikt.domain.tables import ColumnKind, FigureTable, RowRole
 from uppsikt.domain.text import directives, plain_text
 
@@ -39,7 +39,7 @@ def amounts_in(text: str) -> list[ProseAmount]:
     found = []
     for match in _AMOUNT.finditer(text):
         number, unit_text = match.group(1), match.group(2).lower()
-        value = parse_decimal(number.replace(" ", "").replace("\u00a0", ""))
+        value = parse_amount(number)
         decimals = len(number.split(",")[1]) if "," in number else 0
         unit = (
             None
