@@ -81,15 +81,18 @@ def test_every_bad_row_is_reported_by_row_and_column(
     with pytest.raises(BudgetFileError) as raised:
         import_budget_file("exempel", path)
 
-    assert raised.value.errors == (
-        "rad 4, kolumn month: '13' är ingen månad (1–12, eller 0 för hela året)",
-        "rad 5, kolumn year: '20x5' är inget år (t.ex. 2025)",
-        "rad 5, kolumn account: '50A1' är inget kontonummer (bara siffror)",
-        "rad 5, kolumn phase: 'budget' är ingen fas; använd original_budget, revised_budget, "
+    assert raised.value.errors[:4] == (
+        "budget.csv:4:month: '13' är ingen månad (1–12, eller 0 för hela året)",
+        "budget.csv:5:year: '20x5' är inget år (t.ex. 2025)",
+        "budget.csv:5:account: '50A1' är inget kontonummer (bara siffror)",
+        "budget.csv:5:phase: 'budget' är ingen fas; använd original_budget, revised_budget, "
         "forecast",
-        "rad 5, kolumn amount: '12,3,4' är inget belopp",
-        "rad 6, kolumn phase: utfall (actual) kommer från SIE-filen och kan inte importeras här",
-        "rad 6, kolumn amount: '100.123' har fler än två decimaler",
+    )
+    assert raised.value.errors[4].startswith("budget.csv:5:amount: '12,3,4' är inget tal; skriv")
+    assert raised.value.errors[5:] == (
+        "budget.csv:6:phase: utfall (actual) kommer från SIE-filen och kan inte importeras här",
+        "budget.csv:6:amount: '100.123' går inte att tolka: punkten kan vara en "
+        "tusentalsavgränsare; skriv 100123 eller 100,123",
     )
     assert "budget.csv: 7 fel" in str(raised.value)
     assert not LedgerFile.objects.exists()
@@ -100,9 +103,10 @@ def test_every_bad_row_is_reported_by_row_and_column(
 @pytest.mark.parametrize(
     ("header", "message"),
     [
-        ("year,account,phase", "rad 1: kolumnen amount saknas"),
-        ("year,account,phase,amount,belopp", "rad 1, kolumn belopp: okänd kolumn"),
-        ("year;account;phase;amount", "rad 1: kolumnerna ska skiljas åt med komma"),
+        ("year,account,phase", "budget.csv:1: kolumnen amount saknas"),
+        ("year,account,phase,amount,belopp", "budget.csv:1:belopp: okänd kolumn"),
+        # The header decides the separator: a row with another has too few fields.
+        ("year;account;phase;amount", "budget.csv:2:2: raden har 1 fält men rubrikraden har 4"),
     ],
 )
 def test_a_bad_header_is_reported(
@@ -115,13 +119,17 @@ def test_a_bad_header_is_reported(
 
 
 @pytest.mark.django_db
-def test_a_file_that_is_not_utf8_is_refused(
+def test_a_file_in_neither_utf8_nor_windows_1252_is_refused(
     municipality: Municipality, write_file: Callable[..., Path]
 ) -> None:
-    path = write_file("budget.csv", BUDGET_CSV.replace("SK01", "SKÖ1"), "cp1252")
+    # 0x81 is one of the five bytes that Windows-1252 leaves undefined.
+    path = write_file("budget.csv", BUDGET_CSV.encode("cp1252") + b"2025,1,5011,\x81")
 
-    with pytest.raises(LedgerImportError, match="UTF-8"):
+    with pytest.raises(
+        LedgerImportError, match=r"budget\.csv:9: .*varken är UTF-8 eller Windows-1252"
+    ):
         import_budget_file("exempel", path)
+    assert not Fact.objects.exists()
 
 
 @pytest.mark.django_db
@@ -157,7 +165,7 @@ def test_an_xlsx_with_numbers_and_text_is_imported(
 
     with pytest.raises(BudgetFileError) as raised:
         import_budget_file("exempel", path)
-    assert raised.value.errors == ("rad 6, kolumn amount: 12.345 har fler än två decimaler",)
+    assert raised.value.errors == ("budget.xlsx:6:amount: 12.345 har fler än två decimaler",)
 
     sheet.delete_rows(6)
     workbook.save(path)

@@ -15,9 +15,13 @@
   belong in the ledger.
 - `version` tells forecasts apart ("DR 2025", "2025-10"); usually empty for budgets.
 - `amount` in kronor, debit positive as in SIE (costs positive, income negative), with
-  at most two decimals: "1234.50" or Swedish "1 234,50" (spaces between thousands).
+  at most two decimals, as `uppsikt.domain.money.parse_amount` reads it: "1234.50" or
+  Swedish "1 234,50", "−480 122" (spaces between thousands, also no-break spaces).
 - Rows for the same cell are added up; zero amounts are not stored.
-- CSV: comma separated, `"` quotes, UTF-8 (a byte order mark is accepted). XLSX: the
+- CSV as spreadsheets save it (`uppsikt.importers.csv_files`): `,`, `;` or tab between
+  fields, `"` quotes, UTF-8 (with or without a byte order mark) or Windows-1252. With
+  `,` between fields an amount with a decimal comma must be quoted ("1 234,50"); with
+  `;` or tab it need not be. Every row has as many fields as the header. XLSX: the
   first sheet; number cells or text cells. Export writes text cells for keys, so that
   object ids such as "0001" keep their zeros.
 
@@ -26,13 +30,12 @@ replaces those amounts from earlier files (see `uppsikt.economy.storing`). To ch
 cost centre's budget, export the year, edit, import.
 
 Every row is checked before anything is written; all problems are reported at once,
-each with its row and column.
+each as a `Problem` naming file, row and column (`budget.csv:7:amount: ...`).
 """
 
 from __future__ import annotations
 
 import csv
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +47,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from uppsikt.domain.economy.model import Mapping, Phase
+from uppsikt.domain.money import parse_amount
+from uppsikt.importers.csv_files import SEPARATOR_NAMES, CsvFileError, read_csv
+from uppsikt.importers.problems import Problem
 from uppsikt.economy.errors import LedgerImportError
 from uppsikt.economy.mapping_store import load_mapping
 from uppsikt.economy.models.ledger import (
@@ -72,16 +78,15 @@ COLUMNS = ("year", "month", "account", "cost_centre", "project", "phase", "versi
 REQUIRED = ("year", "account", "phase", "amount")
 PHASES = (Phase.ORIGINAL_BUDGET, Phase.REVISED_BUDGET, Phase.FORECAST)
 MAX_SHOWN_ERRORS = 50
-_AMOUNT = re.compile(r"-?\d+(?:[.,]\d{1,2})?")
-_SPACES = re.compile(r"[ \u00a0\u202f]")  # thousands separators: space, (narrow) no-break space
 _Value = str | int | float | Decimal | None
 
 
 class BudgetFileError(LedgerImportError):
-    """A budget file with problems; `errors` lists every one, by row and column."""
+    """A budget file with problems; `problems` lists every one, by row and column."""
 
-    def __init__(self, name: str, errors: Sequence[str]) -> None:
-        self.errors = tuple(errors)
+    def __init__(self, name: str, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        self.errors = tuple(str(problem) for problem in self.problems)
         shown = "\n".join(self.errors[:MAX_SHOWN_ERRORS])
         more = len(self.errors) - MAX_SHOWN_ERRORS
         tail = f"\n... och {more} fel till" if more > 0 else ""
@@ -106,8 +111,11 @@ def import_budget_file(
     sha256 = file_sha256(path)
     check_not_imported(municipality_key, sha256, path.name, replace=replace)  # fail fast
     mapping = load_mapping(municipality_key)
-    rows = _read_csv(path) if kind is FileKind.BUDGET_CSV else _read_xlsx(path)
-    cells, objects, sources, count = _validate(path.name, rows, mapping)
+    if kind is FileKind.BUDGET_CSV:
+        rows, separator = _read_csv(path)
+    else:
+        rows, separator = _read_xlsx(path), None
+    cells, objects, sources, count = _validate(path.name, rows, mapping, separator)
     pending = PendingFile(
         name=path.name,
         sha256=sha256,
@@ -130,23 +138,29 @@ def _kind(path: Path) -> FileKind:
     raise LedgerImportError(f"{path.name}: okänt filformat; spara budgetfilen som .csv eller .xlsx")
 
 
-def _read_csv(path: Path) -> Iterator[tuple[int, Sequence[_Value]]]:
+def _read_csv(path: Path) -> tuple[Iterator[tuple[int, Sequence[_Value]]], str]:
+    """The rows with their line numbers, and the separator found."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield from enumerate(csv.reader(handle, delimiter=",", quotechar='"'), 1)
-    except UnicodeDecodeError:
-        raise LedgerImportError(
-            f"{path.name}: filen är inte UTF-8; spara den som ”CSV UTF-8” och försök igen"
-        ) from None
-    except csv.Error as error:
-        raise LedgerImportError(f"{path.name}: filen går inte att läsa som CSV: {error}") from None
+        text = read_csv(path.read_bytes(), path.name)
+    except CsvFileError as error:
+        raise BudgetFileError(path.name, [error.problem]) from None
+
+    def rows() -> Iterator[tuple[int, Sequence[_Value]]]:
+        try:
+            for record in text.records():
+                yield record.line, record.fields
+        except CsvFileError as error:
+            raise BudgetFileError(path.name, [error.problem]) from None
+
+    return rows(), text.separator
 
 
 def _read_xlsx(path: Path) -> Iterator[tuple[int, Sequence[_Value]]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
-        raise LedgerImportError(f"{path.name}: filen går inte att läsa som XLSX: {error}") from None
+        problem = Problem(path.name, None, None, f"filen går inte att läsa som XLSX: {error}")
+        raise BudgetFileError(path.name, [problem]) from None
     try:
         sheet = workbook.worksheets[0]
         for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
@@ -163,26 +177,40 @@ def _spreadsheet_value(value: object) -> _Value:
 
 
 def _validate(
-    name: str, rows: Iterable[tuple[int, Sequence[_Value]]], mapping: Mapping
+    name: str,
+    rows: Iterable[tuple[int, Sequence[_Value]]],
+    mapping: Mapping,
+    separator: str | None = None,
 ) -> tuple[Cells, dict[str, tuple[tuple[str, str], ...]], dict[Source, str], int]:
-    """Check every row; the cells (öre), object lists, sources and row count, or raise."""
-    errors: list[str] = []
+    """Check every row; the cells (öre), object lists, sources and row count, or raise.
+
+    `separator` is the CSV's (a row must then have as many fields as the header); None
+    for a sheet, whose rows need not be as wide as its header.
+    """
+    errors: list[Problem] = []
     cells: defaultdict[tuple[int, int, str, str, str, str], int] = defaultdict(int)
     objects: dict[str, tuple[tuple[str, str], ...]] = {"": ()}
     sources: dict[Source, str] = {}
     columns: dict[str, int] | None = None
+    width = 0
     count = 0
     for number, raw in rows:
         values = [_text(value) for value in raw]
         if not any(values):
             continue
         if columns is None:
-            columns = _columns(name, values)
+            columns = _columns(name, number, values)
+            width = _width(values)
             continue
+        if separator is not None:
+            wrong = _width_problem(name, number, values, width, separator)
+            if wrong is not None:
+                errors.append(wrong)
+                continue
         row = {column: values[i] if i < len(values) else "" for column, i in columns.items()}
         amount = raw[columns["amount"]] if columns["amount"] < len(raw) else None
         problems = list(_row_problems(row, amount))
-        errors.extend(f"rad {number}, kolumn {column}: {problem}" for column, problem in problems)
+        errors.extend(Problem(name, number, column, problem) for column, problem in problems)
         if problems:
             continue
         count += 1
@@ -201,26 +229,62 @@ def _validate(
         cells[(year, month, row["account"], key, phase, version)] += ore(_amount(amount))
         sources[(year, phase, version)] = "budget_file"
     if columns is None:
-        raise BudgetFileError(name, ["filen är tom; första raden ska namnge kolumnerna"])
+        empty = "filen är tom; första raden ska namnge kolumnerna"
+        raise BudgetFileError(name, [Problem(name, None, None, empty)])
     if not errors and not count:
-        errors.append("filen har inga rader med belopp")
+        errors.append(Problem(name, None, None, "filen har inga rader med belopp"))
     if errors:
         raise BudgetFileError(name, errors)
     return dict(cells), objects, sources, count
 
 
-def _columns(name: str, header: list[str]) -> dict[str, int]:
+def _columns(name: str, line: int, header: list[str]) -> dict[str, int]:
     found = {value.strip().lower(): i for i, value in enumerate(header) if value.strip()}
     errors = [
-        f"rad 1, kolumn {column}: okänd kolumn; tillåtna är {', '.join(COLUMNS)}"
+        Problem(name, line, column, f"okänd kolumn; tillåtna är {', '.join(COLUMNS)}")
         for column in found
         if column not in COLUMNS
-    ] + [f"rad 1: kolumnen {column} saknas" for column in REQUIRED if column not in found]
-    if len(header) == 1 and ";" in header[0]:
-        errors = ["rad 1: kolumnerna ska skiljas åt med komma (,), inte semikolon"]
+    ] + [
+        Problem(name, line, None, f"kolumnen {column} saknas")
+        for column in REQUIRED
+        if column not in found
+    ]
     if errors:
         raise BudgetFileError(name, errors)
     return found
+
+
+def _width(values: list[str]) -> int:
+    """Fields up to the last non-empty one: spreadsheets pad rows with empty fields."""
+    return max((i + 1 for i, value in enumerate(values) if value), default=0)
+
+
+def _width_problem(
+    name: str, line: int, values: list[str], width: int, separator: str
+) -> Problem | None:
+    """A row with more fields than the header, or fewer: its values would land wrong."""
+    if _width(values) > width:
+        hint = (
+            'ett belopp med decimalkomma ska stå inom citattecken ("1 234,50") när fälten '
+            "skiljs med komma; eller spara filen med semikolon"
+            if separator == ","
+            else f"text som innehåller {SEPARATOR_NAMES[separator]} ska stå inom citattecken"
+        )
+        return Problem(
+            name,
+            line,
+            width + 1,
+            f"raden har {_width(values)} fält men rubrikraden har {width}; {hint}",
+        )
+    if len(values) < width:
+        return Problem(
+            name,
+            line,
+            len(values) + 1,
+            f"raden har {len(values)} fält men rubrikraden har {width}; fyll i de som fattas "
+            "eller lämna dem tomma med avgränsare",
+        )
+    return None
 
 
 def _row_problems(row: dict[str, str], amount: _Value) -> Iterator[tuple[str, str]]:
@@ -274,14 +338,9 @@ def _amount(value: _Value) -> Decimal:
         if abs(exact - rounded) < Decimal("1e-8"):
             return rounded
         return _at_most_two_decimals(exact, value)
-    text = _SPACES.sub("", (value or "").strip()).replace("\u2212", "-")
-    if not text:
+    if not (value or "").strip():
         raise ValueError("beloppet saknas")
-    if not _AMOUNT.fullmatch(text):
-        if re.fullmatch(r"-?\d+[.,]\d{3,}", text):
-            raise ValueError(f"{value!r} har fler än två decimaler")
-        raise ValueError(f"{value!r} är inget belopp")
-    return Decimal(text.replace(",", "."))
+    return parse_amount(value or "", decimals=2)
 
 
 def _at_most_two_decimals(amount: Decimal, value: _Value) -> Decimal:

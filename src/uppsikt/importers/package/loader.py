@@ -272,8 +272,8 @@ def _table(files: PackageFiles, key: str, csv_tables: set[str]) -> FigureTable |
                 "behåll dem på ett ställe.",
             )
             return None
-        text = files.text(csv_rel)
-        rows = read_csv_rows(text, csv_rel, files.problems) if text is not None else None
+        raw = files.data(csv_rel)
+        rows = read_csv_rows(raw, csv_rel, files.problems) if raw is not None else None
         if rows is None or not validate(rows, "table-rows", csv_rel, files.problems):
             return None
         csv_tables.add(key)

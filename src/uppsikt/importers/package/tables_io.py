@@ -7,9 +7,7 @@ Cells hold figures as the source states them; reading keeps the stated precision
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +22,7 @@ from uppsikt.domain.tables import (
     parse_formula,
     parse_sum_term,
 )
+from uppsikt.importers.csv_files import CsvFileError, read_csv
 from uppsikt.importers.package.errors import Location, Locations, Problems
 from uppsikt.importers.package.yaml_lines import LineDict, LineList
 
@@ -32,34 +31,42 @@ MAX_INTEGER_DIGITS = 15  # more than any municipality's kronor; guards Decimal a
 MAX_DECIMALS = 9
 
 
-def read_csv_rows(text: str, file: str, problems: Problems) -> LineList | None:
-    """The rows of `tables/<key>.csv` as row mappings with lines, for schema validation."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows = LineList(1)
-    header: list[str] | None = None
-    start = 1
+def read_csv_rows(data: bytes, file: str, problems: Problems) -> LineList | None:
+    """The rows of `tables/<key>.csv` as row mappings with lines, for schema validation.
+
+    Read with `uppsikt.importers.csv_files`: `,`, `;` or tab, UTF-8 or Windows-1252.
+    """
     try:
-        for record in reader:
-            line, start = start, reader.line_num + 1
-            if not any(field.strip() for field in record):
+        text = read_csv(data, file)
+        rows = LineList(1)
+        header: list[str] | None = None
+        for record in text.records():
+            line, fields = record.line, list(record.fields)
+            if not any(field.strip() for field in fields):
                 continue  # blank lines are allowed between rows
             if header is None:
-                header = [name.strip() for name in record]
+                header = [name.strip() for name in fields]
                 if not _header_ok(header, file, line, problems):
                     return None
                 continue
-            if len(record) != len(header):
+            if len(fields) != len(header):
+                quote = (
+                    "text eller ett tal med komma ska stå inom citattecken"
+                    if text.separator == ","
+                    else f"text med {text.separator_name} ska stå inom citattecken"
+                )
                 problems.add(
                     file,
                     line,
-                    f"raden har {len(record)} fält men rubrikraden har {len(header)}; "
-                    "kontrollera kommatecknen (text med komma ska stå inom citattecken).",
+                    f"raden har {len(fields)} fält men rubrikraden har {len(header)}; "
+                    f"fälten skiljs med {text.separator_name}, så {quote}.",
+                    min(len(fields), len(header)) + 1,
                 )
                 continue
-            rows.append(_csv_row(header, record, line))
+            rows.append(_csv_row(header, fields, line))
             rows.item_lines.append(line)
-    except csv.Error as exc:
-        problems.add(file, reader.line_num, f"CSV-filen går inte att läsa ({exc}).")
+    except CsvFileError as exc:
+        problems.items.append(exc.problem)
         return None
     if header is None:
         problems.add(file, 1, "CSV-filen är tom; den ska börja med rubrikraden key,label,...")
