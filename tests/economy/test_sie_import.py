@@ -333,6 +333,10 @@ def test_a_file_with_skipped_records_is_refused_unless_allowed(
     with pytest.raises(LedgerImportError, match=r"felaktig\.se: läsningen hittade 1 fel") as raised:
         import_sie_file("exempel", path)
     assert "allow_errors" in str(raised.value)
+    (problem,) = raised.value.problems  # the reader's issue, as every importer reports one
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "20251341" in row)
+    assert (problem.file, problem.line) == ("felaktig.se", line)
+    assert f"\nfelaktig.se:{line}: " in str(raised.value)
     assert not LedgerFile.objects.exists()
 
     result = import_sie_file("exempel", path, allow_errors=True)

@@ -85,12 +85,12 @@ class BudgetFileError(LedgerImportError):
     """A budget file with problems; `problems` lists every one, by row and column."""
 
     def __init__(self, name: str, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        self.errors = tuple(str(problem) for problem in self.problems)
+        self.errors = tuple(str(problem) for problem in problems)
         shown = "\n".join(self.errors[:MAX_SHOWN_ERRORS])
         more = len(self.errors) - MAX_SHOWN_ERRORS
         tail = f"\n... och {more} fel till" if more > 0 else ""
-        super().__init__(f"{name}: {len(self.errors)} fel, ingenting importerades:\n{shown}{tail}")
+        message = f"{name}: {len(self.errors)} fel, ingenting importerades:\n{shown}{tail}"
+        super().__init__(message, problems)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from uppsikt.domain.economy.model import Objects, Phase
+from uppsikt.importers.problems import Problem, from_sie_issue
 from uppsikt.economy.errors import LedgerImportError
 from uppsikt.economy.mapping_store import load_mapping
 from uppsikt.economy.models.ledger import FileKind, canonical_objects, objects_key, ore
@@ -96,8 +97,8 @@ def import_sie_file(
                 _read(sie, aggregate, raw, total, progress)
                 header, summary = sie.header, sie.summary
     except SieError as error:
-        where = f"rad {error.line}: " if error.line is not None else ""
-        raise LedgerImportError(f"{path.name}: {where}{error.message}") from error
+        problem = Problem(path.name, error.line, None, error.message)
+        raise LedgerImportError(str(problem), [problem]) from error
     _refuse_errors(path.name, summary.issues, allow_errors)
     cells, sources, warnings = aggregate.resolve(
         header.fiscal_years, load_mapping(municipality_key).cost_centre_dimension
@@ -135,15 +136,14 @@ def import_sie_file(
 
 
 def _refuse_errors(name: str, issues: list[Issue], allow_errors: bool) -> None:
-    errors = [issue for issue in issues if issue.severity == "error"]
+    errors = [from_sie_issue(name, issue) for issue in issues if issue.severity == "error"]
     if errors and not allow_errors:
-        shown = "\n".join(
-            f"rad {e.line}: {e.message}" if e.line is not None else e.message for e in errors[:20]
-        )
+        shown = "\n".join(str(problem) for problem in errors[:20])
         raise LedgerImportError(
             f"{name}: läsningen hittade {len(errors)} fel, så uppgifter saknas; ingenting "
             f"importerades:\n{shown}\nExportera filen på nytt, eller importera ändå med "
-            "allow_errors (--allow-errors) om de överhoppade posterna får saknas."
+            "allow_errors (--allow-errors) om de överhoppade posterna får saknas.",
+            errors,
         )
 
 

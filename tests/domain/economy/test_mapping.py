@@ -94,6 +94,15 @@ def test_yaml_syntax_errors_and_duplicate_keys_have_lines() -> None:
     assert caught.value.problems[0].line == 2
 
 
+def test_a_yaml_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
+    path = _write(tmp_path, VALID.replace('to: "3599", line', 'to: "3599" line'))  # no comma
+    with pytest.raises(MappingError) as caught:
+        load_mapping(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (4, 31)  # at `line`, where the comma is missing
+    assert str(caught.value) == f"{path}:4:31: en mappning inom {{ }} är inte avslutad med '}}'"
+
+
 def test_partial_overlaps_dead_ranges_and_repeated_objects_warn(tmp_path: Path) -> None:
     extra_ranges = (
         '  - {from: "3550", to: "3700", line: other_costs}\n'  # partly over 3500–3599
