@@ -165,7 +165,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 10  # a working day
 # Sessions live in the database and are cached per process: most requests read none.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
+# forms.js reads the token from the cookie, so that pages opened before a new login work.
+CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "uppsikt.web.csrf.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -11,8 +11,14 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
-from uppsikt.goals.actions.follow_ups import AssessmentInput, InvalidInput, record_assessment
 from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
+from uppsikt.goals.actions.assignments import assignment_token
+from uppsikt.goals.actions.follow_ups import (
+    AssessmentInput,
+    InvalidInput,
+    assessment_token,
+    record_assessment,
+)
 from uppsikt.reports.actions.workflow import approve_report, submit_report
 from uppsikt.reports.models import ReportState
 
@@ -37,17 +43,25 @@ def assignment_url(report_id: int, key: str = ASSIGNMENT) -> str:
 
 
 def goal_data(**changes: str) -> dict[str, str]:
-    """The form as a writer sends it: the stored intro kept, the assessment changed."""
-    intro = GoalFollowUp.objects.filter(goal__key=GOAL).values_list("intro", flat=True).first()
+    """The form as a writer sends it: the stored intro kept, the assessment changed, based
+    on what is stored now."""
+    row = GoalFollowUp.objects.filter(goal__key=GOAL).first()
     data = {
         "year_assessment": "partly_achieved",
         "year_motivation": "Hälften av insatserna är klara.",
         "term_outlook": "not_expected",
         "term_motivation": "Resurserna räcker inte.",
-        "intro": intro or "",
+        "intro": row.intro if row else "",
+        "based_on": assessment_token(row) if row else "",
     }
     data.update(changes)
     return data
+
+
+def assignment_data(report_id: int, **values: str) -> dict[str, str]:
+    """The assignment form as a writer sends it, based on what is stored now."""
+    row = BudgetAssignmentReport.objects.get(report_id=report_id, assignment__key=ASSIGNMENT)
+    return {**values, "based_on": assignment_token(row)}
 
 
 def follow_up(report_id: int) -> GoalFollowUp:
@@ -89,7 +103,7 @@ def test_others_may_not_post(
 ) -> None:
     client = client_as(username)
     assert post(client, goal_url(report_id), goal_data()).status_code == 403
-    data = {"status": "completed", "body": "Klart."}
+    data = assignment_data(report_id, status="completed", body="Klart.")
     assert post(client, assignment_url(report_id), data).status_code == 403
     assert follow_up(report_id).year_assessment == "achieved"
     assert not AuditEntry.objects.filter(report_id=report_id).exists()
@@ -222,7 +236,7 @@ def test_writer_reports_on_a_budget_assignment(
     client = client_as("skribent")
     page = client.get(assignment_url(report_id)).content.decode()
     assert 'name="status"' in page and 'name="body"' in page
-    data = {"status": "completed", "body": "Modellen är klar och beslutad."}
+    data = assignment_data(report_id, status="completed", body="Modellen är klar och beslutad.")
     response = post(client, assignment_url(report_id), data)
     assert response.status_code == 302
     row = BudgetAssignmentReport.objects.get(report_id=report_id, assignment__key=ASSIGNMENT)
@@ -236,7 +250,8 @@ def test_writer_reports_on_a_budget_assignment(
 def test_assignment_needs_a_known_status(
     client_as: Callable[[str], Client], report_id: int
 ) -> None:
-    response = post(client_as("skribent"), assignment_url(report_id), {"status": "x"})
+    data = assignment_data(report_id, status="x")
+    response = post(client_as("skribent"), assignment_url(report_id), data)
     assert response.status_code == 400
     assert "status" in response.context["form"].errors
 
@@ -247,8 +262,8 @@ def test_approved_report_refuses_edits(
     submit_report(users["skribent"], report_id)
     approve_report(users["granskare"], report_id)
     client = client_as("skribent")
-    assert post(client, goal_url(report_id), goal_data()).status_code == 403
-    data = {"status": "completed", "body": "x"}
-    assert post(client, assignment_url(report_id), data).status_code == 403
+    assert post(client, goal_url(report_id), goal_data()).status_code == 409
+    data = assignment_data(report_id, status="completed", body="x")
+    assert post(client, assignment_url(report_id), data).status_code == 409
     page = client.get(assignment_url(report_id)).content.decode()
     assert 'name="body"' not in page

@@ -10,6 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
+from uppsikt.goals.models import GoalFollowUp
+from uppsikt.goals.actions.follow_ups import assessment_token
 from uppsikt.oversight.models import Comment
 from uppsikt.reports.models import ReportState
 
@@ -40,6 +42,7 @@ def goal_data(**changes: str) -> dict[str, str]:
         "term_outlook": "expected",
         "term_motivation": "Arbetet fortsätter enligt plan.",
         "intro": "",
+        "based_on": assessment_token(GoalFollowUp.objects.get(goal__key=GOAL)),
     }
     data.update(changes)
     return data
@@ -47,11 +50,14 @@ def goal_data(**changes: str) -> dict[str, str]:
 
 def test_login_is_required(client: Client, report_id: int) -> None:
     response = client.post(step(report_id, "submit"))
-    assert response.status_code in (302, 403)  # no session: login redirect (or CSRF first)
+    assert response.status_code == 401  # no session: a page with a login link, no redirect
     client.get(reverse("login"))
     token = client.cookies["csrftoken"].value
-    response = client.post(step(report_id, "submit"), {"csrfmiddlewaretoken": token})
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    response = client.post(
+        step(report_id, "return"), {"csrfmiddlewaretoken": token, "reason": "Se över målen."}
+    )
+    assert response.status_code == 401 and reverse("login") in response.content.decode()
+    assert "Se över målen." in response.content.decode()
     assert status(report_id) == "draft"
 
 
@@ -122,7 +128,7 @@ def test_the_full_cycle(client_as: Callable[[str], Client], report_id: int) -> N
     assert response.status_code == 302 and response["Location"] == hub
     assert status(report_id) == "submitted"
     assert "klarmarkerad" in writer.get(hub).content.decode()
-    assert post(writer, goal, goal_data()).status_code == 403
+    assert post(writer, goal, goal_data()).status_code == 409  # the text is kept
     assert 'name="year_motivation"' not in writer.get(goal).content.decode()
 
     # Returning needs a reason: without one nothing changes.
@@ -150,7 +156,7 @@ def test_the_full_cycle(client_as: Callable[[str], Client], report_id: int) -> N
     # Approved: locked for everyone.
     post(reviewer, step(report_id, "approve"))
     assert status(report_id) == "approved"
-    assert post(writer, goal, goal_data(year_motivation="Ändrad")).status_code == 403
+    assert post(writer, goal, goal_data(year_motivation="Ändrad")).status_code == 409
     assert post(writer, step(report_id, "submit")).status_code == 403
 
     # Reopening needs a reason too.
@@ -215,9 +221,9 @@ def test_hub_templates_show_the_summary_when_the_hub_passes_it(
     from django.test import RequestFactory
 
     from uppsikt.domain.workflow import Action
-    from uppsikt.oversight.lacks import workflow_summary
     from uppsikt.reports.access import access_report
     from uppsikt.reports.actions.workflow import return_report, submit_report
+    from uppsikt.oversight.lacks import workflow_summary
     from uppsikt.reports.places import section_places
     from uppsikt.reports.reading import cached_report
 

@@ -9,6 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
+from uppsikt.goals.actions.assignments import assignment_token
+from uppsikt.goals.actions.follow_ups import assessment_token
 
 from .test_xss import PAYLOADS, SAFE_LINK, _assert_documents_inert, assert_inert_html, main_of, post
 
@@ -40,6 +42,9 @@ def test_the_corpus_through_goal_assignment_and_variance_forms_is_inert(
                 "term_outlook": "expected",
                 "term_motivation": f"Utsikt {other}",
                 "intro": f"Inledning {PAYLOADS[(index + 13) % len(PAYLOADS)]}",
+                "based_on": assessment_token(
+                    GoalFollowUp.objects.get(report_id=report_id, goal__key=goal)
+                ),
             },
         )
         assert response.status_code == 302, goal
@@ -54,7 +59,13 @@ def test_the_corpus_through_goal_assignment_and_variance_forms_is_inert(
         response = post(
             writer,
             reverse("assignment_edit", args=[report_id, key]),
-            {"status": "ongoing", "body": f"Redovisning {PAYLOADS[(index + 3) % len(PAYLOADS)]}"},
+            {
+                "status": "ongoing",
+                "body": f"Redovisning {PAYLOADS[(index + 3) % len(PAYLOADS)]}",
+                "based_on": assignment_token(
+                    BudgetAssignmentReport.objects.get(report_id=report_id, assignment__key=key)
+                ),
+            },
         )
         assert response.status_code == 302, key
 

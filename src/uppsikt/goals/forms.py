@@ -12,18 +12,33 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from uppsikt.domain.lacks import VarianceRow
+from uppsikt.domain.limits import TextKind
 from uppsikt.domain.model import Assessment, AssignmentStatus, TermOutlook
-from uppsikt.economy.actions.variances import Explanation
-from uppsikt.goals.actions.follow_ups import FIELD_LABELS, AssessmentInput, assessment_problems
 from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
+from uppsikt.goals.actions.assignments import BODY_LABEL, assignment_token
+from uppsikt.goals.actions.follow_ups import (
+    FIELD_LABELS,
+    AssessmentInput,
+    assessment_problems,
+    assessment_token,
+)
+from uppsikt.economy.actions.variances import Explanation, explanation_token
+from uppsikt.review.text_limits import LimitedText
 
 _TEXT = {"rows": 5}
+TOKEN_LENGTH = 64
+
+
+def based_on_field() -> forms.CharField:
+    """The hidden version token of what the form showed (see `uppsikt.review.versions`)."""
+    return forms.CharField(max_length=TOKEN_LENGTH, widget=forms.HiddenInput)
 
 
 class AssessmentForm(forms.Form):
     """The assessment of one goal follow-up."""
 
-    intro = forms.CharField(
+    intro = LimitedText(
+        kind=TextKind.INTRO,
         label=FIELD_LABELS["intro"],
         required=False,
         widget=forms.Textarea(attrs=_TEXT),
@@ -35,7 +50,8 @@ class AssessmentForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    year_motivation = forms.CharField(
+    year_motivation = LimitedText(
+        kind=TextKind.MOTIVATION,
         label=FIELD_LABELS["year_motivation"],
         required=False,
         widget=forms.Textarea(attrs=_TEXT),
@@ -47,12 +63,14 @@ class AssessmentForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    term_motivation = forms.CharField(
+    term_motivation = LimitedText(
+        kind=TextKind.MOTIVATION,
         label=FIELD_LABELS["term_motivation"],
         required=False,
         widget=forms.Textarea(attrs=_TEXT),
         help_text=_("Krävs när du har valt en förväntad förflyttning."),
     )
+    based_on = based_on_field()
 
     @classmethod
     def initial_from(cls, row: GoalFollowUp) -> dict[str, str]:
@@ -62,6 +80,7 @@ class AssessmentForm(forms.Form):
             "year_motivation": row.year_motivation,
             "term_outlook": row.term_outlook,
             "term_motivation": row.term_motivation,
+            "based_on": assessment_token(row),
         }
 
     def clean(self) -> dict[str, Any]:
@@ -95,16 +114,18 @@ class AssignmentForm(forms.Form):
         choices=[(item.value, _(item.label)) for item in AssignmentStatus],
         widget=forms.RadioSelect,
     )
-    body = forms.CharField(
-        label=_("Redovisning"),
+    body = LimitedText(
+        kind=TextKind.ASSIGNMENT_REPORT,
+        label=BODY_LABEL,
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Markdown. Beskriv hur arbetet med uppdraget har gått."),
     )
+    based_on = based_on_field()
 
     @classmethod
     def initial_from(cls, row: BudgetAssignmentReport) -> dict[str, str]:
-        return {"status": row.status, "body": row.body}
+        return {"status": row.status, "body": row.body, "based_on": assignment_token(row)}
 
     def status_value(self) -> AssignmentStatus:
         return AssignmentStatus(self.cleaned_data["status"])
@@ -115,26 +136,52 @@ def variance_field(row: VarianceRow) -> str:
     return f"{row.table}/{row.row}"
 
 
+def variance_token_field(row: VarianceRow) -> str:
+    """The form field name of the version token of a row's explanation (without a "/",
+    which marks the explanations themselves)."""
+    return f"based_on:{row.table}:{row.row}"
+
+
+def variance_initial(rows: list[VarianceRow]) -> dict[str, str]:
+    """The form's initial values: each row's stored text and its token."""
+    initial: dict[str, str] = {}
+    for row in rows:
+        initial[variance_field(row)] = row.explanation
+        initial[variance_token_field(row)] = explanation_token(row.explanation)
+    return initial
+
+
 class VarianceForm(forms.Form):
-    """One explanation per budget-area row whose variance needs one."""
+    """One explanation per budget-area row whose variance needs one, each with the token
+    of the text it showed."""
 
     def __init__(self, rows: list[VarianceRow], *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {variance_field(row): row.explanation for row in rows})
+        kwargs.setdefault("initial", variance_initial(rows))
         super().__init__(*args, **kwargs)
         self.rows = rows
         for row in rows:
-            self.fields[variance_field(row)] = forms.CharField(
+            self.fields[variance_field(row)] = LimitedText(
+                kind=TextKind.VARIANCE_EXPLANATION,
                 label=_("Förklaring till avvikelsen för %(label)s") % {"label": row.label},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
+            self.fields[variance_token_field(row)] = based_on_field()
 
-    def pairs(self) -> list[tuple[VarianceRow, forms.BoundField]]:
-        """Each row with its bound field, in table order."""
-        return [(row, self[variance_field(row)]) for row in self.rows]
+    def pairs(self) -> list[tuple[VarianceRow, forms.BoundField, forms.BoundField]]:
+        """Each row with its bound text field and token field, in table order."""
+        return [
+            (row, self[variance_field(row)], self[variance_token_field(row)]) for row in self.rows
+        ]
 
     def explanations(self) -> list[Explanation]:
         return [
-            Explanation(row.table, row.row, row.text_column, self.cleaned_data[variance_field(row)])
+            Explanation(
+                row.table,
+                row.row,
+                row.text_column,
+                self.cleaned_data[variance_field(row)],
+                self.cleaned_data[variance_token_field(row)],
+            )
             for row in self.rows
         ]

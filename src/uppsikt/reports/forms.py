@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from uppsikt.oversight.actions.comments import COMMENT_LENGTH
-
-BODY_LENGTH = 200_000
+from uppsikt.domain.limits import TextKind
+from uppsikt.review.text_limits import LimitedText, limit_hint_lazy
 
 
 class DescribedForm(forms.Form):
@@ -26,13 +26,17 @@ class DescribedForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            field.hint = self.hints.get(name, "")  # type: ignore[attr-defined]
+            hint = self.hints.get(name, "")
+            if isinstance(field, LimitedText):
+                limit = limit_hint_lazy(field.kind)
+                hint = format_lazy("{} {}", hint, limit) if hint else limit
+            field.hint = hint  # type: ignore[attr-defined]
             self._describe(name)
 
     def _describe(self, name: str) -> None:
         bound = self[name]
         ids = []
-        if self.hints.get(name):
+        if getattr(self.fields[name], "hint", ""):
             ids.append(f"{bound.auto_id}_hint")
         if self.is_bound and self.errors.get(name):
             ids.append(f"{bound.auto_id}_errors")
@@ -52,11 +56,11 @@ class DescribedForm(forms.Form):
 
 
 class SectionForm(DescribedForm):
-    heading = forms.CharField(label=_("Rubrik"), max_length=300)
-    body = forms.CharField(
+    heading = LimitedText(kind=TextKind.HEADING, label=_("Rubrik"))
+    body = LimitedText(
+        kind=TextKind.SECTION_BODY,
         label=_("Text"),
         required=False,
-        max_length=BODY_LENGTH,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "true", "lang": "sv"}),
     )
@@ -76,9 +80,9 @@ class CommentForm(DescribedForm):
     # A prefix keeps the ids apart from the section form's on the same page.
     prefix = "comment"
 
-    body = forms.CharField(
+    body = LimitedText(
+        kind=TextKind.COMMENT,
         label=_("Ny kommentar"),
-        max_length=COMMENT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 

@@ -8,7 +8,6 @@ answered. Without JavaScript the same addresses give whole pages and redirects.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,12 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from uppsikt.accounts.kept import login_keeps_text
 from uppsikt.domain.workflow import Action, WorkflowError
-from uppsikt.oversight.actions.comments import add_comment, resolve_comment
-from uppsikt.oversight.models import Comment
 from uppsikt.reports.access import ReportAccess, access_report
+from uppsikt.oversight.actions.comments import add_comment, resolve_comment
 from uppsikt.reports.actions.sections import InvalidText
 from uppsikt.reports.forms import CommentForm
+from uppsikt.oversight.models import Comment
+from uppsikt.review.views.kept import refused, refused_after
 from uppsikt.reports.views.sections import (
     is_htmx,
     section_context,
@@ -37,14 +38,18 @@ def thread_url(report_id: int, place: str) -> str:
     return reverse("report_comments", args=[report_id])
 
 
-@login_required
+def _report_url(report_id: int, **_ignored: object) -> str:
+    return reverse("report", args=[report_id])
+
+
+@login_keeps_text()
 @require_http_methods(["GET", "POST"])
 def comments(request: HttpRequest, report_id: int, place: str) -> HttpResponse:
     """The thread of one section."""
     return _thread(request, report_id, place)
 
 
-@login_required
+@login_keeps_text()
 @require_http_methods(["GET", "POST"])
 def report_comments(request: HttpRequest, report_id: int) -> HttpResponse:
     """The thread about the report as a whole (also where return and reopen reasons go)."""
@@ -52,17 +57,19 @@ def report_comments(request: HttpRequest, report_id: int) -> HttpResponse:
 
 
 def _thread(request: HttpRequest, report_id: int, place: str) -> HttpResponse:
-    need = Action.COMMENT if request.method == "POST" else Action.READ
-    access = access_report(request.user, report_id, need=need)
+    access = access_report(request.user, report_id)
     context_title = section_context(section_or_404(report_id, place)) if place else ""
     form = None
     if request.method == "POST":
+        here = thread_url(report_id, place)
+        if (answer := refused(request, access, Action.COMMENT, here)) is not None:
+            return answer
         form = CommentForm(request.POST)
         if form.is_valid():
             try:
                 add_comment(request.user, report_id, place, form.cleaned_data["body"])
             except WorkflowError as error:
-                raise PermissionDenied(str(error)) from error
+                return refused_after(request, report_id, Action.COMMENT, error, here)
             except InvalidText as error:
                 for field, message in error.problems.items():
                     form.add_error(field, message)
@@ -94,7 +101,7 @@ def _render_thread(
     return render(request, "oversight/section_comments.html", context)
 
 
-@login_required
+@login_keeps_text(back=_report_url)
 @require_POST
 def comment_resolve(request: HttpRequest, report_id: int, comment_id: int) -> HttpResponse:
     """Mark a comment as answered; htmx gets the thread back, a form post a redirect."""

@@ -2,7 +2,8 @@
 someone else saved first.
 
 Everyone who may read the report sees the text; only writers of a draft get the form
-(Action.EDIT), and a POST without that right is refused with 403 and the reason.
+(Action.EDIT). A POST without that role is refused with 403 and the reason; a POST to a
+report submitted or approved since the form was opened gets 409 with the text kept.
 """
 
 from __future__ import annotations
@@ -10,26 +11,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from uppsikt.accounts.kept import login_keeps_text
 from uppsikt.documents.html import render_html
 from uppsikt.documents.markdown import markdown_blocks
 from uppsikt.documents.model import Block, Cover, Document, Heading, Paragraph, Text
-from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.diff import word_diff
 from uppsikt.domain.text import DIRECTIVE
 from uppsikt.domain.workflow import Action, WorkflowError, decide
-from uppsikt.oversight.actions.comments import RESOLVERS
-from uppsikt.oversight.models import Comment
+from uppsikt.reports.models import Section
 from uppsikt.reports.access import ReportAccess, access_report
+from uppsikt.oversight.actions.comments import RESOLVERS
 from uppsikt.reports.actions.sections import (
     EditConflict,
     InvalidText,
@@ -37,8 +37,10 @@ from uppsikt.reports.actions.sections import (
     save_section,
 )
 from uppsikt.reports.forms import CommentForm, SectionForm
-from uppsikt.reports.models import Section
+from uppsikt.oversight.models import Comment
 from uppsikt.reports.places import TextPlace, section_row
+from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.review.views.kept import refused, refused_after
 
 DIRECTIVE_LABELS = {
     "table": gettext_lazy("tabellen"),
@@ -144,14 +146,20 @@ def _page_context(access: ReportAccess, row: Section, place: str, **extra: Any) 
     }
 
 
-@login_required
+def edit_url(report_id: int, place: str) -> str:
+    return reverse("section_edit", args=[report_id, place])
+
+
+@login_keeps_text()
 @require_http_methods(["GET", "POST"])
 def section_edit(request: HttpRequest, report_id: int, place: str) -> HttpResponse:
     """The text of one section: a form for writers of a draft, the text for everyone else."""
-    need = Action.EDIT if request.method == "POST" else Action.READ
-    access = access_report(request.user, report_id, need=need)
+    access = access_report(request.user, report_id)
     row = section_or_404(report_id, place)
     if request.method == "POST":
+        here = edit_url(report_id, place)
+        if (answer := refused(request, access, Action.EDIT, here)) is not None:
+            return answer
         form = SectionForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -165,7 +173,7 @@ def section_edit(request: HttpRequest, report_id: int, place: str) -> HttpRespon
                     base_version=data["base_version"],
                 )
             except WorkflowError as error:
-                raise PermissionDenied(str(error)) from error
+                return refused_after(request, report_id, Action.EDIT, error, here)
             except EditConflict as conflict:
                 return _conflict(request, access, row, place, conflict)
             except InvalidText as error:
@@ -215,13 +223,16 @@ def _conflict(
     return render(request, "reports/section_conflict.html", context, status=409)
 
 
-@login_required
+@login_keeps_text(back=edit_url)
 @require_POST
 def section_preview(request: HttpRequest, report_id: int, place: str) -> HttpResponse:
     """The posted text rendered as the document will show it, cleaned as a save would.
     htmx gets the preview alone; a plain form post gets the edit page with it."""
-    access = access_report(request.user, report_id, need=Action.EDIT)
+    access = access_report(request.user, report_id)
     row = section_or_404(report_id, place)
+    answer = refused(request, access, Action.EDIT, edit_url(report_id, place))
+    if answer is not None:
+        return answer
     heading = " ".join(clean_markdown(request.POST.get("heading", "")).split())
     body = clean_markdown(request.POST.get("body", ""))
     preview = preview_html(heading, body)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.accounts.kept import login_keeps_text
+from uppsikt.domain.limits import TextKind
 from uppsikt.domain.workflow import NEEDS_REASON, Action, WorkflowError, decide
-from uppsikt.reports.access import access_report
+from uppsikt.reports.access import ReportAccess, access_report
 from uppsikt.reports.actions.workflow import move_report
+from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.review.text_limits import length_problems
 
 STEPS = {
     "submit": Action.SUBMIT,
@@ -44,7 +47,11 @@ def _missing_reason(action: Action) -> str:
     }[action]
 
 
-@login_required
+def _report_url(report_id: int, **_ignored: object) -> str:
+    return reverse("report", args=[report_id])
+
+
+@login_keeps_text(back=_report_url)
 @require_POST
 def report_action(request: HttpRequest, report_id: int, action: str) -> HttpResponse:
     """Take one workflow step; back to the hub with a message saying what happened."""
@@ -61,6 +68,9 @@ def report_action(request: HttpRequest, report_id: int, action: str) -> HttpResp
         if not reason:
             messages.error(request, _missing_reason(step))
             return redirect("report", report_id=report_id)
+        problems = length_problems({"reason": (TextKind.REASON, _("Motivering"), reason)})
+        if problems:
+            return _reason_form(request, access, action, reason, problems["reason"])
     try:
         move_report(request.user, report_id, step, reason)
     except WorkflowError as error:
@@ -69,3 +79,18 @@ def report_action(request: HttpRequest, report_id: int, action: str) -> HttpResp
         return redirect("report", report_id=report_id)
     messages.success(request, _done(step))
     return redirect("report", report_id=report_id)
+
+
+def _reason_form(
+    request: HttpRequest, access: ReportAccess, action: str, reason: str, error: str
+) -> HttpResponse:
+    """The step's form again with the reason as written and what is wrong with it."""
+    context = {
+        "access": access,
+        "report_row": access.report,
+        "step": action,
+        "reason": reason,
+        "error": error,
+        "nav": "home",
+    }
+    return render(request, "reports/reason_form.html", context, status=400)
