@@ -11,7 +11,6 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
-from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
 from uppsikt.goals.actions.assignments import assignment_token
 from uppsikt.goals.actions.follow_ups import (
     AssessmentInput,
@@ -19,6 +18,7 @@ from uppsikt.goals.actions.follow_ups import (
     assessment_token,
     record_assessment,
 )
+from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
 from uppsikt.reports.actions.workflow import approve_report, submit_report
 from uppsikt.reports.models import ReportState
 

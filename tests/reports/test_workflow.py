@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
-from uppsikt.goals.models import GoalFollowUp
 from uppsikt.goals.actions.follow_ups import assessment_token
+from uppsikt.goals.models import GoalFollowUp
 from uppsikt.oversight.models import Comment
 from uppsikt.reports.models import ReportState
 
@@ -221,9 +221,9 @@ def test_hub_templates_show_the_summary_when_the_hub_passes_it(
     from django.test import RequestFactory
 
     from uppsikt.domain.workflow import Action
+    from uppsikt.oversight.lacks import workflow_summary
     from uppsikt.reports.access import access_report
     from uppsikt.reports.actions.workflow import return_report, submit_report
-    from uppsikt.oversight.lacks import workflow_summary
     from uppsikt.reports.places import section_places
     from uppsikt.reports.reading import cached_report
 

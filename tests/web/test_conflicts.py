@@ -11,14 +11,13 @@ from typing import Any
 from django.test import Client
 from django.urls import reverse
 
+from economy.test_variance_views import comment, current
+from economy.test_variance_views import url as variances_url
 from uppsikt.audit.models import AuditEntry
-from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
+from uppsikt.economy.actions.variances import explanation_token
 from uppsikt.goals.actions.assignments import assignment_token
 from uppsikt.goals.actions.follow_ups import assessment_token
-from uppsikt.economy.actions.variances import explanation_token
-
-from .test_variances import comment, current
-from .test_variances import url as variances_url
+from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
 
 ClientAs = Callable[[str], Client]
 GOAL = "klimatneutral-2030"

@@ -14,12 +14,13 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
-from uppsikt.goals.models import GoalFollowUp
-from uppsikt.reports.store import load_report
 from uppsikt.goals.actions.follow_ups import assessment_token
+from uppsikt.goals.models import GoalFollowUp
+from uppsikt.oversight.models import Comment
 from uppsikt.reports.actions.workflow import approve_report, submit_report
-from uppsikt.oversight.models import Comment, SectionVersion
+from uppsikt.reports.models import SectionVersion
 from uppsikt.reports.places import section_places, section_row
+from uppsikt.reports.store import load_report
 
 ClientAs = Callable[[str], Client]
 GOAL = "klimatneutral-2030"

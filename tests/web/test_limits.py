@@ -10,15 +10,16 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from economy.test_variance_views import comment, current
+from economy.test_variance_views import url as variances_url
 from uppsikt.domain.limits import LIMITS, TextKind
 from uppsikt.goals.models import GoalFollowUp
-from uppsikt.reports.store import load_report
-from uppsikt.oversight.models import Comment, SectionVersion
+from uppsikt.oversight.models import Comment
+from uppsikt.reports.models import SectionVersion
 from uppsikt.reports.places import section_places, section_row
+from uppsikt.reports.store import load_report
 
-from .test_conflicts import assessment, current, post, token_on
-from .test_variances import comment
-from .test_variances import url as variances_url
+from .test_conflicts import assessment, post, token_on
 
 ClientAs = Callable[[str], Client]
 GOAL = "klimatneutral-2030"

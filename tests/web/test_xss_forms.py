@@ -8,9 +8,9 @@ from collections.abc import Callable
 from django.test import Client
 from django.urls import reverse
 
-from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
 from uppsikt.goals.actions.assignments import assignment_token
 from uppsikt.goals.actions.follow_ups import assessment_token
+from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
 
 from .test_xss import PAYLOADS, SAFE_LINK, _assert_documents_inert, assert_inert_html, main_of, post
 

@@ -48,8 +48,6 @@ from openpyxl.styles import Font
 
 from uppsikt.domain.economy.model import Mapping, Phase
 from uppsikt.domain.money import parse_amount
-from uppsikt.importers.csv_files import SEPARATOR_NAMES, CsvFileError, read_csv
-from uppsikt.importers.problems import Problem
 from uppsikt.economy.errors import LedgerImportError
 from uppsikt.economy.mapping_store import load_mapping
 from uppsikt.economy.models.ledger import (
@@ -73,6 +71,8 @@ from uppsikt.economy.storing import (
     file_sha256,
     store_file,
 )
+from uppsikt.importers.csv_files import SEPARATOR_NAMES, CsvFileError, read_csv
+from uppsikt.importers.problems import Problem
 
 COLUMNS = ("year", "month", "account", "cost_centre", "project", "phase", "version", "amount")
 REQUIRED = ("year", "account", "phase", "amount")

@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from uppsikt.domain.economy.model import Objects, Phase
-from uppsikt.importers.problems import Problem, from_sie_issue
 from uppsikt.economy.errors import LedgerImportError
 from uppsikt.economy.mapping_store import load_mapping
 from uppsikt.economy.models.ledger import FileKind, canonical_objects, objects_key, ore
@@ -55,6 +54,7 @@ from uppsikt.economy.storing import (
     file_sha256,
     store_file,
 )
+from uppsikt.importers.problems import Problem, from_sie_issue
 from uppsikt.sie import Balance, FiscalYear, Issue, SieError, SieFile, Voucher, open_sie
 
 __all__ = ["ImportResult", "LedgerImportError", "file_sha256", "import_sie_file"]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from uppsikt.domain.lacks import VarianceRow
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.model import Assessment, AssignmentStatus, TermOutlook
-from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
+from uppsikt.economy.actions.variances import Explanation, explanation_token
 from uppsikt.goals.actions.assignments import BODY_LABEL, assignment_token
 from uppsikt.goals.actions.follow_ups import (
     FIELD_LABELS,
@@ -22,15 +22,15 @@ from uppsikt.goals.actions.follow_ups import (
     assessment_problems,
     assessment_token,
 )
-from uppsikt.economy.actions.variances import Explanation, explanation_token
-from uppsikt.review.text_limits import LimitedText
+from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
+from uppsikt.reports.text_limits import LimitedText
 
 _TEXT = {"rows": 5}
 TOKEN_LENGTH = 64
 
 
 def based_on_field() -> forms.CharField:
-    """The hidden version token of what the form showed (see `uppsikt.review.versions`)."""
+    """The hidden version token of what the form showed (see `uppsikt.domain.versions`)."""
     return forms.CharField(max_length=TOKEN_LENGTH, widget=forms.HiddenInput)
 
 

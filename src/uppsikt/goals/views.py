@@ -25,13 +25,12 @@ from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.checks import CheckSettings
 from uppsikt.domain.lacks import variance_rows
 from uppsikt.domain.money import Unit, format_with_unit
+from uppsikt.domain.versions import StaleEdit
 from uppsikt.domain.workflow import Action, WorkflowError
+from uppsikt.economy.actions.variances import Explanation, explain_variances, explanation_token
 from uppsikt.economy.models.figures import FigureRow
-from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
-from uppsikt.reports.access import ReportAccess, access_report
 from uppsikt.goals.actions.assignments import BODY_LABEL, assignment_place, report_assignment
 from uppsikt.goals.actions.follow_ups import FIELD_LABELS, InvalidInput, record_assessment
-from uppsikt.economy.actions.variances import Explanation, explain_variances, explanation_token
 from uppsikt.goals.forms import (
     AssessmentForm,
     AssignmentForm,
@@ -39,10 +38,11 @@ from uppsikt.goals.forms import (
     variance_field,
     variance_token_field,
 )
+from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
 from uppsikt.oversight.lacks import checked_report
+from uppsikt.reports.access import ReportAccess, access_report
 from uppsikt.reports.places import section_places
-from uppsikt.review.versions import StaleEdit
-from uppsikt.review.views.kept import conflict_fields, last_saved, refused, refused_after
+from uppsikt.reports.views.kept import conflict_fields, last_saved, refused, refused_after
 
 
 def _no_token() -> HttpResponse:

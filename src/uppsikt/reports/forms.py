@@ -15,7 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from uppsikt.domain.limits import TextKind
-from uppsikt.review.text_limits import LimitedText, limit_hint_lazy
+from uppsikt.reports.text_limits import LimitedText, limit_hint_lazy
 
 
 class DescribedForm(forms.Form):

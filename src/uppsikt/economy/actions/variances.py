@@ -16,14 +16,14 @@ from django.utils.translation import gettext as _
 
 from uppsikt.accounts.access import AnyUser
 from uppsikt.audit.actions import record
-from uppsikt.domain.limits import TextKind, is_too_long
-from uppsikt.economy.models.figures import ColumnKind, FigureCell, FigureColumn, FigureRow
-from uppsikt.reports.models import Report
-from uppsikt.goals.actions.follow_ups import InvalidInput, lock_for_edit
-from uppsikt.reports.revision import bump_revision
 from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.review.text_limits import limit_text
-from uppsikt.review.versions import StaleEdit, version_token
+from uppsikt.domain.limits import TextKind, is_too_long
+from uppsikt.domain.versions import StaleEdit, version_token
+from uppsikt.economy.models.figures import ColumnKind, FigureCell, FigureColumn, FigureRow
+from uppsikt.goals.actions.follow_ups import InvalidInput, lock_for_edit
+from uppsikt.reports.models import Report
+from uppsikt.reports.revision import bump_revision
+from uppsikt.reports.text_limits import limit_text
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy
 
 from uppsikt.accounts.access import AnyUser
 from uppsikt.audit.actions import JsonValue, record
+from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.model import AssignmentStatus
-from uppsikt.goals.models import BudgetAssignmentReport
+from uppsikt.domain.versions import StaleEdit, version_token
 from uppsikt.goals.actions.follow_ups import InvalidInput, lock_for_edit
+from uppsikt.goals.models import BudgetAssignmentReport
 from uppsikt.reports.revision import bump_revision
-from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.review.text_limits import length_problems
-from uppsikt.review.versions import StaleEdit, version_token
+from uppsikt.reports.text_limits import length_problems
 
 BODY_LABEL = gettext_lazy("Redovisning")
 

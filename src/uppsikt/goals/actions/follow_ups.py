@@ -10,16 +10,16 @@ from django.utils.translation import gettext_lazy
 
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import JsonValue, record
+from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.model import Assessment, TermOutlook
+from uppsikt.domain.versions import StaleEdit, version_token
 from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
 from uppsikt.goals.models import GoalFollowUp
+from uppsikt.reports.actions.workflow import locked_state
 from uppsikt.reports.models import Report
 from uppsikt.reports.revision import bump_revision
-from uppsikt.reports.actions.workflow import locked_state
-from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.review.text_limits import length_problems
-from uppsikt.review.versions import StaleEdit, version_token
+from uppsikt.reports.text_limits import length_problems
 
 # Labels of the form's fields, used in messages so that each names its field.
 FIELD_LABELS = {

@@ -14,15 +14,15 @@ from django.utils.translation import gettext as _
 
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import record
+from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.workflow import Action, Role, Status, WorkflowError, decide
-from uppsikt.reports.models import Report
+from uppsikt.oversight.models import Comment
 from uppsikt.reports.actions.sections import InvalidText
 from uppsikt.reports.actions.workflow import locked_state
-from uppsikt.oversight.models import Comment
+from uppsikt.reports.models import Report
 from uppsikt.reports.places import section_row
-from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.review.text_limits import length_problems
+from uppsikt.reports.text_limits import length_problems
 
 RESOLVERS = frozenset({Role.WRITER, Role.REVIEWER})
 

@@ -17,12 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from uppsikt.accounts.kept import login_keeps_text
 from uppsikt.domain.workflow import Action, WorkflowError
-from uppsikt.reports.access import ReportAccess, access_report
 from uppsikt.oversight.actions.comments import add_comment, resolve_comment
+from uppsikt.oversight.models import Comment
+from uppsikt.reports.access import ReportAccess, access_report
 from uppsikt.reports.actions.sections import InvalidText
 from uppsikt.reports.forms import CommentForm
-from uppsikt.oversight.models import Comment
-from uppsikt.review.views.kept import refused, refused_after
+from uppsikt.reports.views.kept import refused, refused_after
 from uppsikt.reports.views.sections import (
     is_htmx,
     section_context,

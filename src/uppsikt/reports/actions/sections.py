@@ -19,15 +19,14 @@ from django.utils.translation import gettext as _
 
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import JsonValue, record
+from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
-from uppsikt.reports.models import Report, Section
-from uppsikt.reports.revision import bump_revision
 from uppsikt.reports.actions.workflow import locked_state
-from uppsikt.reports.models import SectionVersion
+from uppsikt.reports.models import Report, Section, SectionVersion
 from uppsikt.reports.places import section_row
-from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.review.text_limits import length_problems
+from uppsikt.reports.revision import bump_revision
+from uppsikt.reports.text_limits import length_problems
 
 ORIGIN_WEB = "web"
 ORIGIN_IMPORT = "import"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 
 from uppsikt.domain.limits import LIMITS, TextKind
-from uppsikt.review.text_limits import limit_hint
+from uppsikt.reports.text_limits import limit_hint
 
 register = template.Library()
 

@@ -24,12 +24,13 @@ from uppsikt.accounts.kept import login_keeps_text
 from uppsikt.documents.html import render_html
 from uppsikt.documents.markdown import markdown_blocks
 from uppsikt.documents.model import Block, Cover, Document, Heading, Paragraph, Text
+from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.diff import word_diff
 from uppsikt.domain.text import DIRECTIVE
 from uppsikt.domain.workflow import Action, WorkflowError, decide
-from uppsikt.reports.models import Section
-from uppsikt.reports.access import ReportAccess, access_report
 from uppsikt.oversight.actions.comments import RESOLVERS
+from uppsikt.oversight.models import Comment
+from uppsikt.reports.access import ReportAccess, access_report
 from uppsikt.reports.actions.sections import (
     EditConflict,
     InvalidText,
@@ -37,10 +38,9 @@ from uppsikt.reports.actions.sections import (
     save_section,
 )
 from uppsikt.reports.forms import CommentForm, SectionForm
-from uppsikt.oversight.models import Comment
+from uppsikt.reports.models import Section
 from uppsikt.reports.places import TextPlace, section_row
-from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.review.views.kept import refused, refused_after
+from uppsikt.reports.views.kept import refused, refused_after
 
 DIRECTIVE_LABELS = {
     "table": gettext_lazy("tabellen"),

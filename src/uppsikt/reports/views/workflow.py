@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from uppsikt.accounts.kept import login_keeps_text
+from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.workflow import NEEDS_REASON, Action, WorkflowError, decide
 from uppsikt.reports.access import ReportAccess, access_report
 from uppsikt.reports.actions.workflow import move_report
-from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.review.text_limits import length_problems
+from uppsikt.reports.text_limits import length_problems
 
 STEPS = {
     "submit": Action.SUBMIT,
