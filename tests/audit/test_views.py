@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from factories import MunicipalityFactory, user_with_role
 from uppsikt.audit.actions import record
+from uppsikt.audit.codes import AuditCode
 from uppsikt.audit.models import AppendOnlyError, AuditEntry
 from uppsikt.audit.views import PAGE_SIZE, changes, readable
 from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
@@ -84,7 +85,7 @@ def test_entries_newest_first_in_swedish_with_before_and_after(
 def test_other_reports_entries_are_not_shown(
     client_as: Callable[[str], Client], users: dict[str, User], report_id: int
 ) -> None:
-    record(users["admin"], "something.else", report=None, place="x-annan-rapport")
+    record(users["admin"], AuditCode.COMMENT_ADDED, report=None, place="x-annan-rapport")
     page = client_as("admin").get(url(report_id)).content.decode()
     assert "x-annan-rapport" not in page
 
@@ -92,7 +93,7 @@ def test_other_reports_entries_are_not_shown(
 def test_pages(client_as: Callable[[str], Client], users: dict[str, User], report_id: int) -> None:
     report = Report.objects.select_related("organisation").get(pk=report_id)
     for number in range(PAGE_SIZE + 5):
-        record(users["skribent"], "section.saved", report=report, place=f"p{number}")
+        record(users["skribent"], AuditCode.SECTION_SAVED, report=report, place=f"p{number}")
     client = client_as("granskare")
     first = client.get(url(report_id))
     assert len(first.context["rows"]) == PAGE_SIZE
@@ -119,7 +120,9 @@ def test_readable_values() -> None:
 
 def _entry(users: dict[str, User], report_id: int) -> AuditEntry:
     report = Report.objects.select_related("organisation").get(pk=report_id)
-    return record(users["skribent"], "report.submitted", report=report, after={"status": "x"})
+    return record(
+        users["skribent"], AuditCode.REPORT_SUBMITTED, report=report, after={"status": "x"}
+    )
 
 
 def test_the_model_refuses_changes_and_deletes(users: dict[str, User], report_id: int) -> None:

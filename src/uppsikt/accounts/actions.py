@@ -10,6 +10,7 @@ from django.db import transaction
 
 from uppsikt.accounts.models import Membership
 from uppsikt.audit.actions import record
+from uppsikt.audit.codes import AuditCode
 from uppsikt.domain.workflow import Role
 from uppsikt.organisations.models import Municipality, Organisation
 
@@ -29,7 +30,7 @@ def grant_role(
         if created:
             record(
                 actor,
-                "role.granted",
+                AuditCode.ROLE_GRANTED,
                 municipality_id=municipality.pk,
                 after={
                     "user": user.get_username(),

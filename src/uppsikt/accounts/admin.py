@@ -6,6 +6,7 @@ from django.http import HttpRequest
 
 from uppsikt.accounts.models import Membership
 from uppsikt.audit.actions import record
+from uppsikt.audit.codes import AuditCode
 
 
 def _described(membership: Membership) -> dict[str, Any]:
@@ -29,7 +30,7 @@ class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic on
         with transaction.atomic():
             before = _described(Membership.objects.get(pk=obj.pk)) if change else None
             super().save_model(request, obj, form, change)
-            action = "role.changed" if change else "role.granted"
+            action = AuditCode.ROLE_CHANGED if change else AuditCode.ROLE_GRANTED
             record(
                 request.user,
                 action,
@@ -42,7 +43,12 @@ class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic on
         with transaction.atomic():
             before = _described(obj)
             super().delete_model(request, obj)
-            record(request.user, "role.revoked", municipality_id=obj.municipality_id, before=before)
+            record(
+                request.user,
+                AuditCode.ROLE_REVOKED,
+                municipality_id=obj.municipality_id,
+                before=before,
+            )
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         for membership in list(queryset):

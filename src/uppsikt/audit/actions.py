@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from uppsikt.audit.codes import AuditCode
 from uppsikt.audit.models import AuditEntry
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ JsonValue = None | bool | int | str | list["JsonValue"] | dict[str, "JsonValue"]
 
 def record(
     user: AbstractBaseUser | AnonymousUser | None,
-    action: str,
+    action: AuditCode,
     *,
     report: Report | None = None,
     municipality_id: int | None = None,
@@ -25,7 +26,8 @@ def record(
     after: JsonValue = None,
     reason: str = "",
 ) -> AuditEntry:
-    """Append one entry: `action` is a dotted code such as `report.approved`."""
+    """Append one entry; `action` says what happened (a member of `AuditCode`)."""
+    action = AuditCode(action)  # also refuses a plain string that is no code, at run time
     is_user = user is not None and user.is_authenticated
     if report is not None:
         municipality_id = report.organisation.municipality_id
@@ -35,7 +37,7 @@ def record(
         municipality_id=municipality_id,
         report_id=report.pk if report is not None else None,
         report_label=f"{report.period} {report.organisation}" if report is not None else "",
-        action=action,
+        action=action.value,
         place=place,
         before=before,
         after=after,

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from uppsikt.audit.codes import label_of
 from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.model import Assessment, AssignmentStatus, TermOutlook
 from uppsikt.domain.workflow import Action, Status
@@ -18,20 +19,6 @@ from uppsikt.reports.access import access_report
 
 PAGE_SIZE = 50
 LONGEST_VALUE = 300  # characters of a text shown before and after
-
-ACTION_LABELS = {
-    "report.submitted": _("Klarmarkerade rapporten"),
-    "report.returned": _("Skickade tillbaka rapporten"),
-    "report.approved": _("Godkände rapporten"),
-    "report.reopened": _("Öppnade rapporten igen"),
-    "goal.assessed": _("Bedömde målet"),
-    "assignment.reported": _("Redovisade budgetuppdraget"),
-    "variance.explained": _("Förklarade avvikelsen"),
-    "section.saved": _("Sparade avsnittet"),
-    "comment.added": _("Skrev en kommentar"),
-    "comment.resolved": _("Markerade kommentaren som besvarad"),
-    "demo.reset": _("Återställde demorapporten"),
-}
 
 FIELD_LABELS = {
     "status": _("Status"),
@@ -98,7 +85,7 @@ def audit_log(request: HttpRequest, report_id: int) -> HttpResponse:
     rows = [
         {
             "entry": entry,
-            "action": str(ACTION_LABELS.get(entry.action, entry.action)),
+            "action": label_of(entry.action),
             "changes": changes(entry),
         }
         for entry in page

@@ -29,6 +29,7 @@ from typing import TypeVar
 from django.db import connection, models, transaction
 
 from uppsikt.audit.actions import record
+from uppsikt.audit.codes import AuditCode
 from uppsikt.domain.economy.model import Objects, Phase
 from uppsikt.economy.errors import AlreadyImported, LedgerImportError
 from uppsikt.economy.mapping_store import MappingGap, find_gaps, load_mapping
@@ -202,7 +203,7 @@ def store_file(municipality_key: str, pending: PendingFile, *, replace: bool) ->
         row.save(update_fields=["years", "summary"])
         record(
             None,
-            "ledger.imported",
+            AuditCode.LEDGER_IMPORTED,
             municipality_id=municipality.pk,
             after={
                 "file": row.file_name,

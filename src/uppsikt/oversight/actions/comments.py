@@ -14,16 +14,16 @@ from django.utils.translation import gettext as _
 
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import record
-from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.domain.limits import TextKind
+from uppsikt.audit.codes import AuditCode
 from uppsikt.domain.workflow import Action, Role, Status, WorkflowError, decide
-from uppsikt.oversight.models import Comment
+from uppsikt.reports.models import Report
 from uppsikt.reports.actions.sections import InvalidText
 from uppsikt.reports.actions.workflow import locked_state
-from uppsikt.reports.models import Report
+from uppsikt.oversight.models import Comment
 from uppsikt.reports.places import section_row
-from uppsikt.reports.text_limits import length_problems
+from uppsikt.documents.sanitise import clean_markdown
 
+COMMENT_LENGTH = 10_000
 RESOLVERS = frozenset({Role.WRITER, Role.REVIEWER})
 
 
@@ -46,9 +46,13 @@ def add_comment(user: AnyUser, report_id: int, place: str, body: str) -> Comment
     text = clean_markdown(body).strip()
     if not text:
         raise InvalidText({"body": _("Skriv en kommentar innan du skickar den.")})
-    problems = length_problems({"body": (TextKind.COMMENT, _("Ny kommentar"), text)})
-    if problems:
-        raise InvalidText(problems)
+    if len(text) > COMMENT_LENGTH:
+        raise InvalidText(
+            {
+                "body": _("Korta kommentaren till högst %(limit)d tecken.")
+                % {"limit": COMMENT_LENGTH}
+            }
+        )
     with transaction.atomic():
         report, _roles = _report_for_comment(user, report_id)
         if place and section_row(report_id, place) is None:
@@ -56,7 +60,7 @@ def add_comment(user: AnyUser, report_id: int, place: str, body: str) -> Comment
         comment = Comment.objects.create(report=report, place=place, author_id=user.pk, body=text)
         record(
             user,
-            "comment.added",
+            AuditCode.COMMENT_ADDED,
             report=report,
             place=place,
             after={"comment": comment.pk, "body": text},
@@ -83,7 +87,7 @@ def resolve_comment(user: AnyUser, report_id: int, comment_id: int) -> Comment:
         comment.save(update_fields=["resolved_at", "resolved_by"])
         record(
             user,
-            "comment.resolved",
+            AuditCode.COMMENT_RESOLVED,
             report=report,
             place=comment.place,
             before={"comment": comment.pk, "resolved": False},

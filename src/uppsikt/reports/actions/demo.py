@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.db import transaction
 
 from uppsikt.audit.actions import record
+from uppsikt.audit.codes import AuditCode
+from uppsikt.reports.models import Report
 from uppsikt.oversight.models import Comment
-from uppsikt.reports.models import Report, ReportState, SectionVersion
+from uppsikt.reports.models import ReportState, SectionVersion
 
 
 def reset_review(report_id: int) -> None:
@@ -17,4 +19,4 @@ def reset_review(report_id: int) -> None:
         ReportState.objects.filter(report=report).delete()
         SectionVersion.objects.filter(report=report).delete()
         Comment.objects.filter(report=report).delete()
-        record(None, "demo.reset", report=report)
+        record(None, AuditCode.DEMO_RESET, report=report)

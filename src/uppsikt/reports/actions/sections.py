@@ -19,17 +19,18 @@ from django.utils.translation import gettext as _
 
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import JsonValue, record
-from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.domain.limits import TextKind
+from uppsikt.audit.codes import AuditCode
 from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
-from uppsikt.reports.actions.workflow import locked_state
-from uppsikt.reports.models import Report, Section, SectionVersion
-from uppsikt.reports.places import section_row
+from uppsikt.reports.models import Report, Section
 from uppsikt.reports.revision import bump_revision
-from uppsikt.reports.text_limits import length_problems
+from uppsikt.reports.actions.workflow import locked_state
+from uppsikt.reports.models import SectionVersion
+from uppsikt.reports.places import section_row
+from uppsikt.documents.sanitise import clean_markdown
 
 ORIGIN_WEB = "web"
 ORIGIN_IMPORT = "import"
+HEADING_LENGTH = 300
 
 
 class InvalidText(ValueError):
@@ -61,17 +62,16 @@ class CleanText:
 
 def clean_section_text(heading: str, body: str) -> CleanText:
     """Heading and body as they would be stored: sanitised, the heading on one line;
-    InvalidText when the heading is empty afterwards or a text is over its limit."""
+    InvalidText when the heading is empty afterwards."""
     clean_heading = " ".join(clean_markdown(heading).split())
     clean_body = clean_markdown(body).strip("\n")
-    problems = length_problems(
-        {
-            "heading": (TextKind.HEADING, _("Rubrik"), clean_heading),
-            "body": (TextKind.SECTION_BODY, _("Text"), clean_body),
-        }
-    )
+    problems: dict[str, str] = {}
     if not clean_heading:
         problems["heading"] = _("Fyll i ”Rubrik”: avsnittet behöver en rubrik.")
+    elif len(clean_heading) > HEADING_LENGTH:
+        problems["heading"] = _("Korta ”Rubrik” till högst %(limit)d tecken.") % {
+            "limit": HEADING_LENGTH
+        }
     if problems:
         raise InvalidText(problems)
     return CleanText(clean_heading, clean_body)
@@ -164,7 +164,7 @@ def save_section(
         bump_revision(report)
         record(
             user,
-            "section.saved",
+            AuditCode.SECTION_SAVED,
             report=report,
             place=place,
             before=before,

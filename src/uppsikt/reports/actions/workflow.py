@@ -6,16 +6,17 @@ from django.db import transaction
 
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import record
+from uppsikt.audit.codes import AuditCode
 from uppsikt.domain.workflow import NEEDS_REASON, Action, Status, next_status
 from uppsikt.oversight.models import Comment
 from uppsikt.reports.models import Report, ReportState
 from uppsikt.reports.revision import warm_after_commit
 
 AUDIT_CODES = {
-    Action.SUBMIT: "report.submitted",
-    Action.RETURN: "report.returned",
-    Action.APPROVE: "report.approved",
-    Action.REOPEN: "report.reopened",
+    Action.SUBMIT: AuditCode.REPORT_SUBMITTED,
+    Action.RETURN: AuditCode.REPORT_RETURNED,
+    Action.APPROVE: AuditCode.REPORT_APPROVED,
+    Action.REOPEN: AuditCode.REPORT_REOPENED,
 }
 
 
