@@ -1,4 +1,4 @@
-"""The `uppsikt` command: thin wrappers around `uppsikt.services`.
+"""The `uppsikt` command: thin wrappers around `uppsikt.services.reporting` and `uppsikt.services.storage`.
 
 Commands import what they use when they run: `build` forks its PDF worker before the
 heavy imports, so that Typst warms up while they happen (see documents/worker.py).
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from uppsikt.cli.support import UserError
+from uppsikt.cli.support import Refused, UserError
 
 if TYPE_CHECKING:
     from uppsikt.domain.checks import CheckResult
@@ -161,14 +161,19 @@ def build_command(source: str, formats: str, out_dir: Path, draft: bool) -> None
 def import_command(package: Path) -> None:
     """Läs in ett rapportpaket i databasen (allt eller inget)."""
     from uppsikt.importers.package import PackageError, load_package
-    from uppsikt.services.reporting import ReportRef
     from uppsikt.services.storage import store
+    from uppsikt.services.reporting import ReportRef
 
     try:
         report = load_package(package).report
     except PackageError as error:
         raise UserError(f"Paketet {package} kan inte läsas:\n{error}") from error
-    report_id = store(report)
+    from uppsikt.review.actions.imports import ImportRefused
+
+    try:
+        report_id = store(report)
+    except ImportRefused as error:
+        raise Refused(f"{error}\nIngenting importerades.") from error
     ref = ReportRef(
         report.municipality.key, report.organisation, report.period.year, report.period.kind
     )
@@ -210,11 +215,11 @@ def reports_command() -> None:
 def demo_command(out_dir: Path) -> None:
     """Läs in demorapporten (Malmö KS 2025) och dess syntetiska huvudbok, kontrollera och
     skapa dokumenten."""
-    from uppsikt.economy.errors import LedgerError
-    from uppsikt.importers.package import PackageError
     from uppsikt.services.demo import DEMO_PACKAGE, load_demo
-    from uppsikt.services.reporting import build_documents, check_report, locate
+    from uppsikt.importers.package import PackageError
+    from uppsikt.economy.errors import LedgerError
     from uppsikt.settings import DATA_DIR
+    from uppsikt.services.reporting import build_documents, check_report, locate
 
     try:
         demo = load_demo(Path(DATA_DIR))
@@ -237,13 +242,8 @@ def demo_command(out_dir: Path) -> None:
 def _demo_users(report: Report) -> None:
     """Demo users for the web app, and how to start it."""
     from uppsikt.accounts.actions import create_demo_users
-    from uppsikt.reports.actions.demo import reset_review
-    from uppsikt.reports.store import find_report
 
-    key, year, kind = report.municipality.key, report.period.year, report.period.kind
-    report_id = find_report(key, report.organisation, year, kind)
-    if report_id is not None:
-        reset_review(report_id)
+    key = report.municipality.key
     logins = create_demo_users(key, report.organisation, DEMO_OTHER_BOARD)
     click.echo("\nDemoanvändare (lösenorden är offentliga, bara för demo):")
     for login in logins:

@@ -12,3 +12,9 @@ class UserError(click.ClickException):
 
     def format_message(self) -> str:
         return self.message
+
+
+class Refused(UserError):
+    """An action the state of the data does not allow (e.g. an approved report); exit 1."""
+
+    exit_code = 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 
 from django.db import transaction
@@ -16,6 +17,20 @@ def bump_revision(report: Report) -> None:
     ReportState.objects.get_or_create(report=report)
     ReportState.objects.filter(report=report).update(revision=F("revision") + 1)
     warm_after_commit(report.pk)
+
+
+def bump_revisions(report_ids: Iterable[int]) -> None:
+    """Mark many reports' content as changed, without warming their pages (they are rebuilt
+    when next asked for). For changes to data that reports share; call inside the action's
+    transaction."""
+    wanted = set(report_ids)
+    if not wanted:
+        return
+    have = set(ReportState.objects.filter(report_id__in=wanted).values_list("report_id", flat=True))
+    ReportState.objects.bulk_create(
+        (ReportState(report_id=pk) for pk in wanted - have), ignore_conflicts=True
+    )
+    ReportState.objects.filter(report_id__in=wanted).update(revision=F("revision") + 1)
 
 
 def warm_after_commit(report_id: int) -> None:

@@ -37,16 +37,24 @@ def load_demo(data_dir: Path) -> DemoReport:
 
     ready()
     from uppsikt.demo.ledger import generate
+    from uppsikt.importers.ledger_mapping import load_mapping
     from uppsikt.economy.budget_files import import_budget_file
     from uppsikt.economy.mapping_store import save_mapping
     from uppsikt.economy.sie_import import import_sie_file
-    from uppsikt.importers.ledger_mapping import load_mapping
     from uppsikt.services.economy import ledger_economy
-    from uppsikt.services.reporting import ReportRef
+    from uppsikt.reports.store import find_report
+    from uppsikt.reports.actions.demo import reset_review
     from uppsikt.services.storage import load_stored, store
+    from uppsikt.services.reporting import ReportRef
 
     loaded = load_package(DEMO_PACKAGE)
     report = loaded.report
+    # A fresh demo starts over as a draft, so the import over it is allowed.
+    existing = find_report(
+        report.municipality.key, report.organisation, report.period.year, report.period.kind
+    )
+    if existing is not None:
+        reset_review(existing)
     store(report)
     key = report.municipality.key
     save_mapping(key, load_mapping(DEMO_LEDGER / "mapping.yaml"))

@@ -23,11 +23,12 @@ def ready() -> None:
 
 
 def store(report: Report) -> int:
-    """Save (or replace) a report; returns its id."""
+    """Import a report as the system (the CLI), new or over a draft; returns its id.
+    `review.actions.imports.ImportRefused` when the stored one is submitted or approved."""
     ready()
-    from uppsikt.reports.store import save_report
+    from uppsikt.review.actions.imports import import_report
 
-    return save_report(report)
+    return import_report(report, actor=None)
 
 
 def load_stored(ref: ReportRef) -> Report:
