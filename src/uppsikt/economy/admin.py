@@ -1,20 +1,33 @@
-"""Admin: the mapping is data that municipalities edit; imported files can be looked at."""
+"""Admin: the mapping is data that municipalities edit; imported files can be looked at.
+
+Every write is audited and moves the municipality's ledger stamp, so that report pages
+built from the ledger show the new mapping at once.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
 
+from uppsikt.audit.audited_admin import AuditedAdmin
+from uppsikt.economy.mapping_store import mapping_edited
 from uppsikt.economy.models.ledger import AccountRange, LedgerFile, LedgerMapping, ObjectMapping
 
 
+class LedgerAdmin(AuditedAdmin):
+    def after_write(self, obj: Any) -> None:
+        mapping_edited(obj.municipality_id)
+
+
 @admin.register(LedgerMapping)
-class LedgerMappingAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
+class LedgerMappingAdmin(LedgerAdmin):
     list_display = ("municipality", "cost_centre_dimension", "project_dimension", "updated_at")
 
 
 @admin.register(AccountRange)
-class AccountRangeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
+class AccountRangeAdmin(LedgerAdmin):
     list_display = ("municipality", "position", "first", "last", "line")
     list_editable = ("first", "last", "line")
     list_filter = ("municipality", "line")
@@ -22,7 +35,7 @@ class AccountRangeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic 
 
 
 @admin.register(ObjectMapping)
-class ObjectMappingAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
+class ObjectMappingAdmin(LedgerAdmin):
     list_display = (
         "municipality",
         "position",
@@ -41,8 +54,9 @@ class ObjectMappingAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic
 
 
 @admin.register(LedgerFile)
-class LedgerFileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
-    """Read only: files are imported and replaced through the import actions."""
+class LedgerFileAdmin(AuditedAdmin):
+    """Read only: files are imported and replaced through the import actions. Deleting one
+    is audited (the ledger stamp moves by itself: it counts the files)."""
 
     list_display = ("file_name", "municipality", "kind", "imported_at", "years")
     list_filter = ("municipality", "kind")

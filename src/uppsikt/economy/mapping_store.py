@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Literal
 
 from django.db import transaction
+from django.utils import timezone
 
 from uppsikt.domain.economy.model import LINES, AccountRule, Financing, Mapping, ObjectRule, Objects
 from uppsikt.domain.money import Unit, format_with_unit
@@ -133,6 +134,21 @@ def save_mapping(municipality_key: str, mapping: Mapping) -> None:
             )
             for position, rule in enumerate(mapping.object_rules)
         )
+
+
+def mapping_edited(municipality_id: int) -> None:
+    """Move the ledger stamp after a mapping row was edited in place (the admin does that):
+    the stamp follows `LedgerMapping.updated_at`. Call inside the edit's transaction."""
+    settings = LedgerMapping.objects.filter(municipality_id=municipality_id)
+    if settings.exists():
+        settings.update(updated_at=timezone.now())
+    elif (
+        AccountRange.objects.filter(municipality_id=municipality_id).exists()
+        or ObjectMapping.objects.filter(municipality_id=municipality_id).exists()
+    ):
+        # Rules make it the municipality's own mapping already; the settings row (with
+        # the defaults `load_mapping` assumes without one) changes nothing but the stamp.
+        LedgerMapping.objects.create(municipality_id=municipality_id)
 
 
 def mapping_problems(mapping: Mapping) -> Iterator[str]:

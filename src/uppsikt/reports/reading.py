@@ -3,8 +3,9 @@
 Building a report with its economy from the ledger takes a quarter of a second, so the
 result is cached under a *stamp* that changes whenever anything it is built from does:
 the report's `updated_at` (moved by imports), its workflow revision (moved by every web
-change and workflow step), and the municipality's ledger files and mapping. A cached
-page is then never stale, and a busy report page costs three small queries.
+change, workflow step, import and admin change of what it shows), and the municipality's
+ledger files and mapping (`save_mapping` and admin edits move `LedgerMapping.updated_at`).
+A cached page is then never stale, and a busy report page costs three small queries.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from uppsikt.domain.workflow import Status
 from uppsikt.reports.access import ReportAccess
 
 DRAFT_MARKING = "UTKAST"
-# Mapping rows edited in the admin move no stamp; they are picked up within this time.
+# Every change moves a stamp (mapping rows edited in the admin too: the admin touches
+# `LedgerMapping.updated_at`), so this only bounds how long unused entries are kept.
 CACHE_SECONDS = 600
 # How long a rebuild may hold the lock before another process tries (a crash releases it).
 REBUILD_SECONDS = 30
