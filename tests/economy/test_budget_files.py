@@ -200,7 +200,7 @@ def test_import_export_import_gives_the_same_facts(
 def test_the_export_is_the_documented_template(
     municipality: Municipality, write_file: Callable[..., Path], tmp_path: Path
 ) -> None:
-    save_mapping("exempel", MAPPING)
+    save_mapping("exempel", MAPPING, actor=None)
     import_budget_file("exempel", write_file("budget.csv", BUDGET_CSV))
 
     export_budget_file("exempel", tmp_path / "budget.csv", year=2025, phases=["forecast"])

@@ -242,7 +242,7 @@ def test_period_balances_never_take_over_from_vouchers(
 
 @pytest.mark.django_db
 def test_mapping_gaps_are_reported_with_amounts(municipality: Municipality, sie_file: Path) -> None:
-    save_mapping("exempel", MAPPING)
+    save_mapping("exempel", MAPPING, actor=None)
 
     result = import_sie_file("exempel", sie_file)
 

@@ -194,7 +194,7 @@ def mapping_command(action: str, file: Path, municipality: str) -> None:
 
     try:
         if action == "import":
-            mapping_store.save_mapping(municipality, load_mapping(file))
+            mapping_store.save_mapping(municipality, load_mapping(file), actor=None)
             click.echo(f"Mappningen i {file} är sparad för {municipality}.")
         else:
             dump_mapping(mapping_store.load_mapping(municipality), file)

@@ -8,6 +8,7 @@ empty mapping while that package is not installed. The rules are editable in the
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -15,9 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
+from uppsikt.audit.actions import JsonValue, record
+from uppsikt.audit.codes import AuditCode
 from uppsikt.domain.economy.model import LINES, AccountRule, Financing, Mapping, ObjectRule, Objects
 from uppsikt.domain.money import Unit, format_with_unit
 from uppsikt.economy.errors import InvalidMapping
@@ -93,13 +97,29 @@ def load_mapping(municipality_key: str) -> Mapping:
     )
 
 
-def save_mapping(municipality_key: str, mapping: Mapping) -> None:
-    """Replace the municipality's stored mapping with `mapping`, in one transaction."""
+def _summary(mapping: Mapping) -> dict[str, JsonValue]:
+    """What the audit log keeps of a mapping: its digest and size."""
+    return {
+        "digest": hashlib.sha256(repr(mapping).encode()).hexdigest(),
+        "account_rules": len(mapping.account_rules),
+        "object_rules": len(mapping.object_rules),
+    }
+
+
+def save_mapping(
+    municipality_key: str, mapping: Mapping, *, actor: AbstractBaseUser | AnonymousUser | None
+) -> None:
+    """Replace the municipality's stored mapping with `mapping`, in one transaction, with
+    one audit entry; the ledger stamp moves (`LedgerMapping.updated_at`). `actor` None is
+    the system (the CLI)."""
     problems = list(mapping_problems(mapping))
     if problems:
         raise InvalidMapping("mappningen kan inte sparas:\n" + "\n".join(problems))
     with transaction.atomic():
         municipality = get_municipality(municipality_key, lock=True)
+        before = (
+            _summary(load_mapping(municipality_key)) if has_own_mapping(municipality_key) else None
+        )
         LedgerMapping.objects.update_or_create(
             municipality=municipality,
             defaults={
@@ -133,6 +153,13 @@ def save_mapping(municipality_key: str, mapping: Mapping) -> None:
                 position=position,
             )
             for position, rule in enumerate(mapping.object_rules)
+        )
+        record(
+            actor,
+            AuditCode.LEDGER_MAPPING_SAVED,
+            municipality_id=municipality.pk,
+            before=before,
+            after=_summary(mapping),
         )
 
 

@@ -57,7 +57,7 @@ def load_demo(data_dir: Path) -> DemoReport:
         reset_review(existing)
     store(report)
     key = report.municipality.key
-    save_mapping(key, load_mapping(DEMO_LEDGER / "mapping.yaml"))
+    save_mapping(key, load_mapping(DEMO_LEDGER / "mapping.yaml"), actor=None)
     data_dir.mkdir(parents=True, exist_ok=True)
     ledger_file = data_dir / "demo-kommunstyrelsen-2024-2025.se"
     generate(ledger_file)  # deterministic: the same bytes every time
