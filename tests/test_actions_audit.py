@@ -1,0 +1,209 @@
+"""Every action writes exactly one audit entry (house style): a table of every public
+action, each run on the demo report, counting the log before and after; and a scan of the
+actions modules, so that a new action without a row in the table fails."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+from uppsikt.accounts.actions import create_demo_users, grant_role
+from uppsikt.accounts.models import Membership
+from uppsikt.audit.models import AuditEntry
+from uppsikt.domain.economy.model import AccountRule, Mapping
+from uppsikt.domain.model import Assessment, AssignmentStatus
+from uppsikt.domain.workflow import Action, Role
+from uppsikt.importers.package import load_package
+from uppsikt.economy.mapping_store import save_mapping
+from uppsikt.organisations.models import Municipality, Organisation
+from uppsikt.reports.store import load_report, save_report
+from uppsikt.goals.actions.assignments import report_assignment
+from uppsikt.oversight.actions.comments import add_comment, resolve_comment
+from uppsikt.reports.actions.demo import reset_review
+from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
+from uppsikt.review.actions.imports import import_report
+from uppsikt.reports.actions.sections import save_section
+from uppsikt.economy.actions.variances import Explanation, explain_variances
+from uppsikt.reports.actions.workflow import (
+    approve_report,
+    move_report,
+    reopen_report,
+    return_report,
+    submit_report,
+)
+from uppsikt.reports.places import section_places
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "uppsikt"
+DEMO = ROOT / "examples" / "malmo-ks-2025"
+GOAL = "klimatneutral-2030"
+ASSIGNMENT = "klimatinvesteringsplan"
+
+
+@dataclass
+class World:
+    """The demo report stored, and its demo users."""
+
+    report_id: int
+    users: dict[str, User]
+
+    def user(self, name: str) -> User:
+        return self.users[name]
+
+    def submitted(self) -> None:
+        submit_report(self.user("skribent"), self.report_id)
+
+    def approved(self) -> None:
+        self.submitted()
+        approve_report(self.user("granskare"), self.report_id)
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    report_id = save_report(load_package(DEMO).report)
+    create_demo_users("malmo", "kommunstyrelsen", "stadsbyggnadsnamnden")
+    users = {user.username: user for user in User.objects.all()}
+    return World(report_id, users)
+
+
+def _first_place(w: World) -> str:
+    return section_places(load_report(w.report_id))[0].place
+
+
+def _comment(w: World) -> int:
+    return add_comment(w.user("skribent"), w.report_id, "", "En fråga.").pk
+
+
+@dataclass(frozen=True)
+class Case:
+    """How to call one action on the demo: `setup` first (its entries are not counted)."""
+
+    call: Callable[[World, object], object]
+    setup: Callable[[World], object] = lambda w: None
+    entries: int = 1  # how many entries the call writes: one, unless said why not
+
+
+CASES: dict[str, Case] = {
+    "move_report": Case(lambda w, _: move_report(w.user("skribent"), w.report_id, Action.SUBMIT)),
+    "submit_report": Case(lambda w, _: submit_report(w.user("skribent"), w.report_id)),
+    "return_report": Case(
+        lambda w, _: return_report(w.user("granskare"), w.report_id, "Komplettera."),
+        setup=World.submitted,
+    ),
+    "approve_report": Case(
+        lambda w, _: approve_report(w.user("granskare"), w.report_id), setup=World.submitted
+    ),
+    "reopen_report": Case(
+        lambda w, _: reopen_report(w.user("granskare"), w.report_id, "Rättelse."),
+        setup=World.approved,
+    ),
+    "record_assessment": Case(
+        lambda w, _: record_assessment(
+            w.user("skribent"),
+            w.report_id,
+            GOAL,
+            AssessmentInput(Assessment.NOT_ACHIEVED, "Målet nåddes inte i år.", None, ""),
+        )
+    ),
+    "report_assignment": Case(
+        lambda w, _: report_assignment(
+            w.user("skribent"), w.report_id, ASSIGNMENT, AssignmentStatus.ONGOING, "Påbörjat."
+        )
+    ),
+    "save_section": Case(
+        lambda w, place: save_section(
+            w.user("skribent"),
+            w.report_id,
+            str(place),
+            heading="Ny rubrik",
+            body="Ny text.",
+            base_version=1,
+        ),
+        setup=_first_place,
+    ),
+    "explain_variances": Case(
+        lambda w, _: explain_variances(
+            w.user("skribent"),
+            w.report_id,
+            [Explanation("budget_areas", "kansli", "comment", "Vakanser under våren.")],
+        )
+    ),
+    "add_comment": Case(lambda w, _: _comment(w)),
+    "resolve_comment": Case(
+        lambda w, comment: resolve_comment(w.user("granskare"), w.report_id, int(str(comment))),
+        setup=_comment,
+    ),
+    "reset_review": Case(lambda w, _: reset_review(w.report_id), setup=World.approved),
+    "import_report": Case(lambda w, _: import_report(load_package(DEMO).report, actor=None)),
+    "grant_role": Case(
+        lambda w, _: grant_role(
+            w.user("admin"),
+            w.user("skribent-annan"),
+            Municipality.objects.get(key="malmo"),
+            Role.READER,
+            Organisation.objects.get(key="kommunstyrelsen"),
+        )
+    ),
+    # Demo set-up chains `grant_role`: one entry for each of the five roles it gives.
+    "create_demo_users": Case(
+        lambda w, _: create_demo_users("malmo", "kommunstyrelsen", "stadsbyggnadsnamnden"),
+        setup=lambda w: Membership.objects.all().delete(),
+        entries=5,
+    ),
+    "save_mapping": Case(
+        lambda w, _: save_mapping(
+            "malmo", Mapping(account_rules=(AccountRule("5000", "5999", "salaries"),)), actor=None
+        )
+    ),
+}
+
+# Public functions of the actions modules that write nothing: why each is no action.
+HELPERS = {
+    "assignment_place": "names a place",
+    "assessment_problems": "validates input",
+    "lock_for_edit": "reads and locks inside an action's transaction",
+    "locked_state": "reads and locks inside an action's transaction",
+    "bump_revision": "part of an action: moves the stamp inside its transaction",
+    "bump_revisions": "part of an action: moves the stamps inside its transaction",
+    "warm_after_commit": "schedules a cache warm-up",
+    "clean_section_text": "validates input",
+    "latest_version": "reads",
+    "section_versions": "reads",
+    "content_digest": "reads",
+}
+
+ACTION_MODULES = [*sorted((SRC / "review/actions").glob("*.py")), SRC / "accounts/actions.py"]
+# Entry points elsewhere that are actions too (they are in the table).
+OTHER_ACTIONS = {"save_mapping"}
+
+
+def _public_functions(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_action_writes_exactly_one_audit_entry(world: World, name: str) -> None:
+    case = CASES[name]
+    given = case.setup(world)
+    before = AuditEntry.objects.count()
+
+    case.call(world, given)
+
+    assert AuditEntry.objects.count() - before == case.entries
+
+
+def test_every_public_function_of_the_actions_modules_is_in_the_table() -> None:
+    found = {name for path in ACTION_MODULES for name in _public_functions(path)}
+    assert found - set(HELPERS) - set(CASES) == set(), "add the new action to CASES"
+    assert set(CASES) - found - OTHER_ACTIONS == set(), "a listed action no longer exists"
+    assert set(HELPERS) <= found
