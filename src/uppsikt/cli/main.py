@@ -218,6 +218,7 @@ def demo_command(out_dir: Path) -> None:
     from uppsikt.services.demo import DEMO_PACKAGE, load_demo
     from uppsikt.importers.package import PackageError
     from uppsikt.economy.errors import LedgerError
+    from uppsikt.review.actions.imports import ImportRefused
     from uppsikt.settings import DATA_DIR
     from uppsikt.services.reporting import build_documents, check_report, locate
 
@@ -225,6 +226,8 @@ def demo_command(out_dir: Path) -> None:
         demo = load_demo(Path(DATA_DIR))
     except (PackageError, LedgerError) as error:
         raise UserError(f"Demodata kan inte läsas in:\n{error}") from error
+    except ImportRefused as error:
+        raise Refused(f"Demorapporten kan inte läsas in igen:\n{error}") from error
     report = demo.report
     click.echo(
         f"Demorapporten är inläst i databasen som {report.municipality.key}/"
