@@ -113,8 +113,10 @@ def prepare(data_dir: Path, writers: int) -> Setup:
         report.municipality.key, report.organisation, report.period.year, report.period.kind
     )
     assert report_id is not None
-    reset_review(report_id)
-    create_demo_users(report.municipality.key, report.organisation, "stadsbyggnadsnamnden")
+    reset_review(report_id, actor=None)
+    create_demo_users(
+        report.municipality.key, report.organisation, "stadsbyggnadsnamnden", actor=None
+    )
     board = Organisation.objects.get(
         municipality__key=report.municipality.key, key=report.organisation
     )
@@ -128,7 +130,7 @@ def prepare(data_dir: Path, writers: int) -> Setup:
         user, _ = users.objects.get_or_create(username=username)
         user.set_password(f"demo-{username}")
         user.save()
-        grant_role(None, user, board.municipality, Role.WRITER, board)
+        grant_role(user, board.municipality, Role.WRITER, board, actor=None)
         writer_logins.append((username, f"demo-{username}", item.place, item.heading))
 
     # The page exactly as the server sends it, saved where WhiteNoise finds it at start.

@@ -42,7 +42,7 @@ def report_id(db: None) -> int:
 def users(report_id: int) -> dict[str, User]:
     """skribent (KS writer), granskare, lasare (KS reader), admin, skribent-annan
     (writer of Stadsbyggnadsnämnden, which must not see the KS report)."""
-    create_demo_users("malmo", "kommunstyrelsen", "stadsbyggnadsnamnden")
+    create_demo_users("malmo", "kommunstyrelsen", "stadsbyggnadsnamnden", actor=None)
     return {user.username: user for user in User.objects.filter(username__in=ROLES)}
 
 

@@ -5,6 +5,8 @@ actions modules, so that a new action without a row in the table fails."""
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,17 +58,17 @@ class World:
         return self.users[name]
 
     def submitted(self) -> None:
-        submit_report(self.user("skribent"), self.report_id)
+        submit_report(self.report_id, actor=self.user("skribent"))
 
     def approved(self) -> None:
         self.submitted()
-        approve_report(self.user("granskare"), self.report_id)
+        approve_report(self.report_id, actor=self.user("granskare"))
 
 
 @pytest.fixture
 def world(db: None) -> World:
     report_id = save_report(load_package(DEMO).report)
-    create_demo_users("malmo", "kommunstyrelsen", "stadsbyggnadsnamnden")
+    create_demo_users("malmo", "kommunstyrelsen", "stadsbyggnadsnamnden", actor=None)
     users = {user.username: user for user in User.objects.all()}
     return World(report_id, users)
 
@@ -76,7 +78,7 @@ def _first_place(w: World) -> str:
 
 
 def _comment(w: World) -> int:
-    return add_comment(w.user("skribent"), w.report_id, "", "En fråga.").pk
+    return add_comment(w.report_id, "", "En fråga.", actor=w.user("skribent")).pk
 
 
 @dataclass(frozen=True)
@@ -89,69 +91,75 @@ class Case:
 
 
 CASES: dict[str, Case] = {
-    "move_report": Case(lambda w, _: move_report(w.user("skribent"), w.report_id, Action.SUBMIT)),
-    "submit_report": Case(lambda w, _: submit_report(w.user("skribent"), w.report_id)),
+    "move_report": Case(
+        lambda w, _: move_report(w.report_id, Action.SUBMIT, actor=w.user("skribent"))
+    ),
+    "submit_report": Case(lambda w, _: submit_report(w.report_id, actor=w.user("skribent"))),
     "return_report": Case(
-        lambda w, _: return_report(w.user("granskare"), w.report_id, "Komplettera."),
+        lambda w, _: return_report(w.report_id, "Komplettera.", actor=w.user("granskare")),
         setup=World.submitted,
     ),
     "approve_report": Case(
-        lambda w, _: approve_report(w.user("granskare"), w.report_id), setup=World.submitted
+        lambda w, _: approve_report(w.report_id, actor=w.user("granskare")), setup=World.submitted
     ),
     "reopen_report": Case(
-        lambda w, _: reopen_report(w.user("granskare"), w.report_id, "Rättelse."),
+        lambda w, _: reopen_report(w.report_id, "Rättelse.", actor=w.user("granskare")),
         setup=World.approved,
     ),
     "record_assessment": Case(
         lambda w, _: record_assessment(
-            w.user("skribent"),
             w.report_id,
             GOAL,
             AssessmentInput(Assessment.NOT_ACHIEVED, "Målet nåddes inte i år.", None, ""),
+            actor=w.user("skribent"),
         )
     ),
     "report_assignment": Case(
         lambda w, _: report_assignment(
-            w.user("skribent"), w.report_id, ASSIGNMENT, AssignmentStatus.ONGOING, "Påbörjat."
+            w.report_id, ASSIGNMENT, AssignmentStatus.ONGOING, "Påbörjat.", actor=w.user("skribent")
         )
     ),
     "save_section": Case(
         lambda w, place: save_section(
-            w.user("skribent"),
             w.report_id,
             str(place),
             heading="Ny rubrik",
             body="Ny text.",
             base_version=1,
+            actor=w.user("skribent"),
         ),
         setup=_first_place,
     ),
     "explain_variances": Case(
         lambda w, _: explain_variances(
-            w.user("skribent"),
             w.report_id,
             [Explanation("budget_areas", "kansli", "comment", "Vakanser under våren.")],
+            actor=w.user("skribent"),
         )
     ),
     "add_comment": Case(lambda w, _: _comment(w)),
     "resolve_comment": Case(
-        lambda w, comment: resolve_comment(w.user("granskare"), w.report_id, int(str(comment))),
+        lambda w, comment: resolve_comment(
+            w.report_id, int(str(comment)), actor=w.user("granskare")
+        ),
         setup=_comment,
     ),
-    "reset_review": Case(lambda w, _: reset_review(w.report_id), setup=World.approved),
+    "reset_review": Case(lambda w, _: reset_review(w.report_id, actor=None), setup=World.approved),
     "import_report": Case(lambda w, _: import_report(load_package(DEMO).report, actor=None)),
     "grant_role": Case(
         lambda w, _: grant_role(
-            w.user("admin"),
             w.user("skribent-annan"),
             Municipality.objects.get(key="malmo"),
             Role.READER,
             Organisation.objects.get(key="kommunstyrelsen"),
+            actor=w.user("admin"),
         )
     ),
     # Demo set-up chains `grant_role`: one entry for each of the five roles it gives.
     "create_demo_users": Case(
-        lambda w, _: create_demo_users("malmo", "kommunstyrelsen", "stadsbyggnadsnamnden"),
+        lambda w, _: create_demo_users(
+            "malmo", "kommunstyrelsen", "stadsbyggnadsnamnden", actor=None
+        ),
         setup=lambda w: Membership.objects.all().delete(),
         entries=5,
     ),
@@ -207,3 +215,18 @@ def test_every_public_function_of_the_actions_modules_is_in_the_table() -> None:
     assert found - set(HELPERS) - set(CASES) == set(), "add the new action to CASES"
     assert set(CASES) - found - OTHER_ACTIONS == set(), "a listed action no longer exists"
     assert set(HELPERS) <= found
+
+
+def _function(name: str) -> Callable[..., object]:
+    modules = [f"uppsikt.review.actions.{path.stem}" for path in ACTION_MODULES[:-1]]
+    for module_name in [*modules, "uppsikt.accounts.actions", "uppsikt.economy.mapping_store"]:
+        found = getattr(importlib.import_module(module_name), name, None)
+        if callable(found) and getattr(found, "__module__", "") == module_name:
+            return found
+    raise LookupError(name)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_action_takes_a_keyword_only_actor(name: str) -> None:
+    parameter = inspect.signature(_function(name)).parameters.get("actor")
+    assert parameter is not None and parameter.kind is inspect.Parameter.KEYWORD_ONLY

@@ -98,7 +98,7 @@ def _fresh_state(settings: Any) -> None:
 def demo(live_server: Any) -> int:
     """The demo report stored and the demo users (password `demo-<username>`); its id."""
     report_id = save_report(load_package(DEMO).report)
-    create_demo_users("malmo", "kommunstyrelsen", "stadsbyggnadsnamnden")
+    create_demo_users("malmo", "kommunstyrelsen", "stadsbyggnadsnamnden", actor=None)
     return report_id
 
 

@@ -155,7 +155,7 @@ def test_demo_creates_one_user_per_role_and_starts_the_workflow_over(
         assert roles_for(user, report.organisation) == roles
     assert authenticate(username="skribent", password="fel") is None
 
-    submit_report(authenticate(username="skribent", password="demo-skribent"), report.pk)
+    submit_report(report.pk, actor=authenticate(username="skribent", password="demo-skribent"))
     again = runner.invoke(main, ["demo", "--out", str(tmp_path)])
     assert again.exit_code == 0, again.output
     assert not ReportState.objects.filter(report=report).exclude(status=Status.DRAFT).exists()

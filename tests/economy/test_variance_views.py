@@ -151,7 +151,7 @@ def test_nothing_changed_writes_nothing(client_as: Callable[[str], Client], repo
 def test_submitted_report_refuses_edits(
     client_as: Callable[[str], Client], users: dict[str, User], report_id: int
 ) -> None:
-    submit_report(users["skribent"], report_id)
+    submit_report(report_id, actor=users["skribent"])
     client = client_as("skribent")
     assert "<textarea" not in client.get(url(report_id)).content.decode()
     assert post(client, url(report_id), {f"{TABLE}/kansli": "x"}).status_code == 409
@@ -162,17 +162,19 @@ def test_the_action_refuses_unknown_rows_and_non_text_columns(
 ) -> None:
     writer = users["skribent"]
     with pytest.raises(InvalidInput):
-        explain_variances(writer, report_id, [Explanation(TABLE, "finns-inte", "comment", "x")])
+        explain_variances(
+            report_id, [Explanation(TABLE, "finns-inte", "comment", "x")], actor=writer
+        )
     with pytest.raises(InvalidInput):
-        explain_variances(writer, report_id, [Explanation(TABLE, "kansli", "budget", "x")])
+        explain_variances(report_id, [Explanation(TABLE, "kansli", "budget", "x")], actor=writer)
     # All or nothing: one bad row keeps the good one from being saved.
     with pytest.raises(InvalidInput):
         explain_variances(
-            writer,
             report_id,
             [
                 Explanation(TABLE, "kansli", "comment", "Ny text"),
                 Explanation(TABLE, "finns-inte", "comment", "x"),
             ],
+            actor=writer,
         )
     assert comment(report_id, "kansli") == "Personalkostnader för vakanser"

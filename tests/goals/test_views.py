@@ -218,12 +218,12 @@ def test_markup_only_motivation_counts_as_empty(users: dict[str, User], report_i
     given = AssessmentInput(
         year_assessment=None, year_motivation="", term_outlook=None, term_motivation=""
     )
-    assert record_assessment(users["skribent"], report_id, GOAL, given)
+    assert record_assessment(report_id, GOAL, given, actor=users["skribent"])
     from uppsikt.domain.model import Assessment
 
     only_markup = AssessmentInput(Assessment.ACHIEVED, "<script>x</script>", None, "")
     with pytest.raises(InvalidInput) as refused:
-        record_assessment(users["skribent"], report_id, GOAL, only_markup)
+        record_assessment(report_id, GOAL, only_markup, actor=users["skribent"])
     assert "year_motivation" in refused.value.problems
 
 
@@ -259,8 +259,8 @@ def test_assignment_needs_a_known_status(
 def test_approved_report_refuses_edits(
     client_as: Callable[[str], Client], users: dict[str, User], report_id: int
 ) -> None:
-    submit_report(users["skribent"], report_id)
-    approve_report(users["granskare"], report_id)
+    submit_report(report_id, actor=users["skribent"])
+    approve_report(report_id, actor=users["granskare"])
     client = client_as("skribent")
     assert post(client, goal_url(report_id), goal_data()).status_code == 409
     data = assignment_data(report_id, status="completed", body="x")

@@ -73,7 +73,7 @@ def test_errors_link_to_the_goal_form_and_update_the_summary(
     before = htmx(client, report_id).content.decode()
     assert "Inget saknas" in before
     given = AssessmentInput(None, "", None, "", intro="")
-    record_assessment(users["skribent"], report_id, GOAL, given)
+    record_assessment(report_id, GOAL, given, actor=users["skribent"])
     response = htmx(client, report_id)
     page = response.content.decode()
     assert "Bedömning för året saknas" in page
@@ -90,7 +90,7 @@ def test_variance_findings_link_to_the_variance_form(
     from uppsikt.economy.actions.variances import Explanation, explain_variances
 
     explain_variances(
-        users["skribent"], report_id, [Explanation("budget_areas", "kansli", "comment", "")]
+        report_id, [Explanation("budget_areas", "kansli", "comment", "")], actor=users["skribent"]
     )
     page = htmx(client_as("skribent"), report_id).content.decode()
     assert reverse("variances", args=[report_id]) in page
@@ -131,6 +131,6 @@ def test_the_result_is_cached_per_revision(
     with CaptureQueriesContext(connection) as warm:
         htmx(client, report_id)
     assert len(warm) < 20  # no report is loaded: the checks come from the cache
-    record_assessment(users["skribent"], report_id, GOAL, AssessmentInput(None, "", None, ""))
+    record_assessment(report_id, GOAL, AssessmentInput(None, "", None, ""), actor=users["skribent"])
     page = htmx(client, report_id).content.decode()
     assert "Bedömning för året saknas" in page  # a new revision is checked again

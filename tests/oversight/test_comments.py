@@ -124,7 +124,7 @@ def test_readers_may_read_but_not_write(client_as: ClientAs, report_id: int, pla
 def test_other_organisations_get_404(
     client_as: ClientAs, users: dict[str, User], report_id: int, place: str
 ) -> None:
-    comment = add_comment(users["granskare"], report_id, place, "Hemlig fråga")
+    comment = add_comment(report_id, place, "Hemlig fråga", actor=users["granskare"])
     client = client_as("skribent-annan")
     assert client.get(thread(report_id, place)).status_code == 404
     assert post(client, thread(report_id, place), {"comment-body": "x"}).status_code == 404
@@ -137,7 +137,7 @@ def test_other_organisations_get_404(
 def test_csrf_is_enforced(
     client_as: ClientAs, users: dict[str, User], report_id: int, place: str
 ) -> None:
-    comment = add_comment(users["granskare"], report_id, place, "Fråga")
+    comment = add_comment(report_id, place, "Fråga", actor=users["granskare"])
     client = client_as("skribent")
     assert client.post(thread(report_id, place), {"comment-body": "x"}).status_code == 403
     url = reverse("report_comments", args=[report_id])
@@ -159,7 +159,7 @@ def test_unknown_places_and_comments_are_404(
 def test_writers_and_reviewers_resolve(
     client_as: ClientAs, users: dict[str, User], report_id: int, place: str, username: str
 ) -> None:
-    comment = add_comment(users["granskare"], report_id, place, "Förtydliga.")
+    comment = add_comment(report_id, place, "Förtydliga.", actor=users["granskare"])
     client = client_as(username)
     page = client.get(reverse("section_edit", args=[report_id, place])).content.decode()
     resolve = reverse("comment_resolve", args=[report_id, comment.pk])
@@ -180,7 +180,7 @@ def test_writers_and_reviewers_resolve(
 def test_readers_and_admins_do_not_resolve(
     client_as: ClientAs, users: dict[str, User], report_id: int, place: str, username: str
 ) -> None:
-    comment = add_comment(users["granskare"], report_id, place, "Förtydliga.")
+    comment = add_comment(report_id, place, "Förtydliga.", actor=users["granskare"])
     client = client_as(username)
     resolve = reverse("comment_resolve", args=[report_id, comment.pk])
     assert resolve not in client.get(thread(report_id, place)).content.decode()
@@ -192,28 +192,28 @@ def test_readers_and_admins_do_not_resolve(
 def test_no_comments_on_an_approved_report(
     client_as: ClientAs, users: dict[str, User], report_id: int, place: str
 ) -> None:
-    add_comment(users["granskare"], report_id, place, "Före godkännandet.")
-    submit_report(users["skribent"], report_id)
-    approve_report(users["granskare"], report_id)
+    add_comment(report_id, place, "Före godkännandet.", actor=users["granskare"])
+    submit_report(report_id, actor=users["skribent"])
+    approve_report(report_id, actor=users["granskare"])
     client = client_as("granskare")
     page = client.get(thread(report_id, place)).content.decode()
     assert "Före godkännandet." in page and 'name="comment-body"' not in page
     assert post(client, thread(report_id, place), {"comment-body": "x"}).status_code == 409
     with pytest.raises(WorkflowError):
-        add_comment(users["granskare"], report_id, place, "x")
+        add_comment(report_id, place, "x", actor=users["granskare"])
 
 
 def test_actions_check_their_input(users: dict[str, User], report_id: int, place: str) -> None:
     with pytest.raises(InvalidText):
-        add_comment(users["skribent"], report_id, place, "<b></b>")
+        add_comment(report_id, place, "<b></b>", actor=users["skribent"])
     with pytest.raises(ValueError, match="inget avsnitt"):
-        add_comment(users["skribent"], report_id, "chapter:nej/section:0", "text")
+        add_comment(report_id, "chapter:nej/section:0", "text", actor=users["skribent"])
     with pytest.raises(WorkflowError):
-        add_comment(users["lasare"], report_id, place, "text")
-    comment = add_comment(users["skribent"], report_id, place, "**viktigt** <i>x</i>")
+        add_comment(report_id, place, "text", actor=users["lasare"])
+    comment = add_comment(report_id, place, "**viktigt** <i>x</i>", actor=users["skribent"])
     assert comment.body == "**viktigt** x"
     with pytest.raises(Comment.DoesNotExist):
-        resolve_comment(users["skribent"], report_id, comment.pk + 1)
+        resolve_comment(report_id, comment.pk + 1, actor=users["skribent"])
 
 
 def test_comment_text_is_escaped_on_the_page(

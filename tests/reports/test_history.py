@@ -35,10 +35,15 @@ def history(report_id: int, place: str) -> str:
 def saved_twice(users: dict[str, User], report_id: int, place: str) -> None:
     writer = users["skribent"]
     save_section(
-        writer, report_id, place, heading="Rubrik", body="Kostnaderna ökade.", base_version=1
+        report_id, place, heading="Rubrik", body="Kostnaderna ökade.", base_version=1, actor=writer
     )
     save_section(
-        writer, report_id, place, heading="Rubrik", body="Kostnaderna minskade.", base_version=2
+        report_id,
+        place,
+        heading="Rubrik",
+        body="Kostnaderna minskade.",
+        base_version=2,
+        actor=writer,
     )
 
 

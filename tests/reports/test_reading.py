@@ -93,7 +93,7 @@ def test_no_stale_page_crosses_a_change_of_marking(users: dict[str, User], repor
 
     reader = users["lasare"]
     assert b"UTKAST" in rendered(access_report(reader, report_id), "html")
-    submit_report(users["skribent"], report_id)
-    approve_report(users["granskare"], report_id)
+    submit_report(report_id, actor=users["skribent"])
+    approve_report(report_id, actor=users["granskare"])
     cache.add(f"uppsikt:lock:{report_id}:html", True)
     assert b"UTKAST" not in rendered(access_report(reader, report_id), "html")

@@ -244,7 +244,7 @@ def test_editing_is_refused_after_submit(
 ) -> None:
     client = client_as("skribent")
     token(client)
-    submit_report(users["skribent"], report_id)
+    submit_report(report_id, actor=users["skribent"])
     page = client.get(edit_url(report_id, place)).content.decode()
     assert 'name="body"' not in page and "klarmarkerad" in page
     data = {"heading": "Ny", "body": "Ny text", "base_version": "1"}
@@ -286,7 +286,7 @@ def test_the_stored_text_imported_again_becomes_a_version(
     users: dict[str, User], report_id: int, place: str
 ) -> None:
     writer = users["skribent"]
-    save_section(writer, report_id, place, heading="A", body="web", base_version=1)
+    save_section(report_id, place, heading="A", body="web", base_version=1, actor=writer)
     row = section_row(report_id, place)
     assert row is not None
     row.body = "importerad igen"  # as an import would replace it
@@ -297,7 +297,7 @@ def test_the_stored_text_imported_again_becomes_a_version(
         (2, "web", False),
         (3, "import", True),
     ]
-    save_section(writer, report_id, place, heading="A", body="web igen", base_version=3)
+    save_section(report_id, place, heading="A", body="web igen", base_version=3, actor=writer)
     stored = SectionVersion.objects.filter(place=place).order_by("number")
     assert [(v.number, v.origin, v.body) for v in stored][2:] == [
         (3, "import", "importerad igen"),
@@ -319,10 +319,11 @@ def test_hub_sections_count_open_comments_in_one_query(
     users: dict[str, User], report_id: int, place: str, django_assert_num_queries: Any
 ) -> None:
     reviewer = users["granskare"]
-    add_comment(reviewer, report_id, place, "Öppen")
-    add_comment(reviewer, report_id, place, "Också öppen")
-    resolve_comment(reviewer, report_id, add_comment(reviewer, report_id, place, "Klar").pk)
-    add_comment(reviewer, report_id, "", "Om hela rapporten")
+    add_comment(report_id, place, "Öppen", actor=reviewer)
+    add_comment(report_id, place, "Också öppen", actor=reviewer)
+    done = add_comment(report_id, place, "Klar", actor=reviewer)
+    resolve_comment(report_id, done.pk, actor=reviewer)
+    add_comment(report_id, "", "Om hela rapporten", actor=reviewer)
     access = access_report(users["lasare"], report_id)
     places = section_places(load_report(report_id))
     with django_assert_num_queries(1):

@@ -227,8 +227,8 @@ def test_hub_templates_show_the_summary_when_the_hub_passes_it(
     from uppsikt.reports.places import section_places
     from uppsikt.reports.reading import cached_report
 
-    submit_report(users["skribent"], report_id)
-    return_report(users["granskare"], report_id, "Förklara avvikelsen för marknad.")
+    submit_report(report_id, actor=users["skribent"])
+    return_report(report_id, "Förklara avvikelsen för marknad.", actor=users["granskare"])
     writer = users["skribent"]
     access = access_report(writer, report_id)
     report, _ = cached_report(access)

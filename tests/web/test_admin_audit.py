@@ -60,8 +60,8 @@ def page(client: Client, report_id: int) -> str:
 
 
 def approve(users: dict[str, User], report_id: int) -> None:
-    submit_report(users["skribent"], report_id)
-    approve_report(users["granskare"], report_id)
+    submit_report(report_id, actor=users["skribent"])
+    approve_report(report_id, actor=users["granskare"])
 
 
 def test_renaming_a_council_goal_is_audited_and_shown_at_once(
@@ -100,7 +100,7 @@ def test_renaming_a_goal_of_an_approved_report_is_refused(
     assert CouncilGoal.objects.get(pk=goal.pk).title != RENAMED
     assert AuditEntry.objects.filter(action__startswith="admin.").count() == entries
 
-    reopen_report(users["granskare"], report_id, "Målet har fått ny lydelse.")
+    reopen_report(report_id, "Målet har fått ny lydelse.", actor=users["granskare"])
     assert admin_client.post(change_url(goal), data).status_code == 302
     assert CouncilGoal.objects.get(pk=goal.pk).title == RENAMED
 

@@ -51,8 +51,8 @@ def page(client: Client, report_id: int) -> str:
 def test_import_over_an_approved_report_is_refused_and_changes_nothing(
     users: dict[str, User], report_id: int, changed_package: Path
 ) -> None:
-    submit_report(users["skribent"], report_id)
-    approve_report(users["granskare"], report_id)
+    submit_report(report_id, actor=users["skribent"])
+    approve_report(report_id, actor=users["granskare"])
     before = load_report(report_id)
     entries = AuditEntry.objects.count()
 
@@ -69,7 +69,7 @@ def test_import_over_an_approved_report_is_refused_and_changes_nothing(
 def test_import_over_a_submitted_report_says_it_must_be_returned(
     users: dict[str, User], report_id: int
 ) -> None:
-    submit_report(users["skribent"], report_id)
+    submit_report(report_id, actor=users["skribent"])
     with pytest.raises(ImportRefused, match=r"klarmarkerad.*skicka tillbaka"):
         import_report(load_package(DEMO).report, actor=None)
 
@@ -121,8 +121,8 @@ def test_another_reports_page_shows_shared_data_an_import_changed(
 def test_an_import_that_would_change_another_approved_report_is_refused(
     users: dict[str, User], report_id: int, other_id: int, changed_package: Path
 ) -> None:
-    submit_report(users["skribent-annan"], other_id)
-    approve_report(users["granskare"], other_id)
+    submit_report(other_id, actor=users["skribent-annan"])
+    approve_report(other_id, actor=users["granskare"])
     before = load_report(other_id)
 
     result = CliRunner().invoke(main, ["import", str(changed_package)])

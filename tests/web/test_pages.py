@@ -53,8 +53,8 @@ def test_documents_are_marked_draft_until_approved(
     assert "UTKAST" in page
     docx = client.get(reverse("document", args=[report_id, "docx"]))
     assert docx["Content-Disposition"].endswith('-utkast.docx"')
-    submit_report(users["skribent"], report_id)  # type: ignore[arg-type]
-    approve_report(users["granskare"], report_id)  # type: ignore[arg-type]
+    submit_report(report_id, actor=users["skribent"])  # type: ignore[arg-type]
+    approve_report(report_id, actor=users["granskare"])  # type: ignore[arg-type]
     page = client.get(reverse("document", args=[report_id, "html"])).content.decode()
     assert "UTKAST" not in page
     pdf = client.get(reverse("document", args=[report_id, "pdf"]))

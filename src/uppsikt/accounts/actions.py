@@ -16,11 +16,12 @@ from uppsikt.organisations.models import Municipality, Organisation
 
 
 def grant_role(
-    actor: AbstractBaseUser | AnonymousUser | None,
     user: AbstractBaseUser,
     municipality: Municipality,
     role: Role,
     organisation: Organisation | None = None,
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
 ) -> Membership:
     """Give `user` a role (idempotent); writers and readers of one organisation name it."""
     with transaction.atomic():
@@ -50,7 +51,11 @@ class DemoLogin:
 
 
 def create_demo_users(
-    municipality_key: str, organisation_key: str, other_organisation_key: str
+    municipality_key: str,
+    organisation_key: str,
+    other_organisation_key: str,
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
 ) -> list[DemoLogin]:
     """One user per role for `organisation_key` and a writer of another organisation.
 
@@ -75,7 +80,7 @@ def create_demo_users(
             user.set_password(f"demo-{username}")
             user.is_staff = user.is_superuser = role is Role.ADMIN
             user.save()
-            grant_role(None, user, municipality, role, organisation)
+            grant_role(user, municipality, role, organisation, actor=actor)
             name = organisation.name if organisation else ""
             logins.append(DemoLogin(username, f"demo-{username}", role, name))
     return logins

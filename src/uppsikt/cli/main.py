@@ -247,7 +247,7 @@ def _demo_users(report: Report) -> None:
     from uppsikt.accounts.actions import create_demo_users
 
     key = report.municipality.key
-    logins = create_demo_users(key, report.organisation, DEMO_OTHER_BOARD)
+    logins = create_demo_users(key, report.organisation, DEMO_OTHER_BOARD, actor=None)
     click.echo("\nDemoanvändare (lösenorden är offentliga, bara för demo):")
     for login in logins:
         where = login.organisation or "hela kommunen"

@@ -54,7 +54,7 @@ def load_demo(data_dir: Path) -> DemoReport:
         report.municipality.key, report.organisation, report.period.year, report.period.kind
     )
     if existing is not None:
-        reset_review(existing)
+        reset_review(existing, actor=None)
     store(report)
     key = report.municipality.key
     save_mapping(key, load_mapping(DEMO_LEDGER / "mapping.yaml"), actor=None)

@@ -33,16 +33,18 @@ class Explanation:
         return f"table:{self.table}/row:{self.row}/col:{self.column}"
 
 
-def explain_variances(user: AnyUser, report_id: int, explanations: Iterable[Explanation]) -> int:
+def explain_variances(
+    report_id: int, explanations: Iterable[Explanation], *, actor: AnyUser
+) -> int:
     """Save every explanation in one transaction and audit each changed row; returns how
-    many changed. WorkflowError when the user may not edit; InvalidInput (nothing saved)
+    many changed. WorkflowError when the actor may not edit; InvalidInput (nothing saved)
     when a row or text column does not exist in the stored report."""
     given = [
         Explanation(e.table, e.row, e.column, clean_markdown(e.text).strip()) for e in explanations
     ]
     changed = 0
     with transaction.atomic():
-        report = lock_for_edit(user, report_id)
+        report = lock_for_edit(actor, report_id)
         targets = [(item, _target(report, item)) for item in given]
         problems = {item.place: problem for item, (_, problem) in targets if problem}
         if problems:
@@ -54,7 +56,7 @@ def explain_variances(user: AnyUser, report_id: int, explanations: Iterable[Expl
                 continue
             changed += 1
             record(
-                user,
+                actor,
                 AuditCode.VARIANCE_EXPLAINED,
                 report=report,
                 place=item.place,

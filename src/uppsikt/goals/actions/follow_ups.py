@@ -83,9 +83,11 @@ def _values(row: GoalFollowUp) -> dict[str, JsonValue]:
     }
 
 
-def record_assessment(user: AnyUser, report_id: int, goal_key: str, given: AssessmentInput) -> bool:
+def record_assessment(
+    report_id: int, goal_key: str, given: AssessmentInput, *, actor: AnyUser
+) -> bool:
     """Save the assessment of the report's follow-up of `goal_key`; False when nothing
-    changed. WorkflowError when the user may not edit; InvalidInput when a rule is broken
+    changed. WorkflowError when the actor may not edit; InvalidInput when a rule is broken
     (nothing is saved then); GoalFollowUp.DoesNotExist for an unknown goal."""
     cleaned = AssessmentInput(
         year_assessment=given.year_assessment,
@@ -98,7 +100,7 @@ def record_assessment(user: AnyUser, report_id: int, goal_key: str, given: Asses
     if problems:
         raise InvalidInput(problems)
     with transaction.atomic():
-        report = lock_for_edit(user, report_id)
+        report = lock_for_edit(actor, report_id)
         row = GoalFollowUp.objects.select_for_update().get(report=report, goal__key=goal_key)
         before = _values(row)
         row.intro = cleaned.intro
@@ -121,7 +123,7 @@ def record_assessment(user: AnyUser, report_id: int, goal_key: str, given: Asses
         bump_revision(report)
         changed = {key for key in after if after[key] != before[key]}
         record(
-            user,
+            actor,
             AuditCode.GOAL_ASSESSED,
             report=report,
             place=f"follow_up:{goal_key}",

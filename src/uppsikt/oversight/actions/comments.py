@@ -38,10 +38,10 @@ def _report_for_comment(user: AnyUser, report_id: int) -> tuple[Report, frozense
     return report, roles
 
 
-def add_comment(user: AnyUser, report_id: int, place: str, body: str) -> Comment:
+def add_comment(report_id: int, place: str, body: str, *, actor: AnyUser) -> Comment:
     """Add a comment to the thread of `place` ("" for the report as a whole).
 
-    WorkflowError when the user may not comment now; InvalidText when the comment is
+    WorkflowError when the actor may not comment now; InvalidText when the comment is
     empty (after removing markup) or too long; ValueError for a place the report lacks."""
     text = clean_markdown(body).strip()
     if not text:
@@ -54,12 +54,12 @@ def add_comment(user: AnyUser, report_id: int, place: str, body: str) -> Comment
             }
         )
     with transaction.atomic():
-        report, _roles = _report_for_comment(user, report_id)
+        report, _roles = _report_for_comment(actor, report_id)
         if place and section_row(report_id, place) is None:
             raise ValueError(f"Rapporten har inget avsnitt {place}.")
-        comment = Comment.objects.create(report=report, place=place, author_id=user.pk, body=text)
+        comment = Comment.objects.create(report=report, place=place, author_id=actor.pk, body=text)
         record(
-            user,
+            actor,
             AuditCode.COMMENT_ADDED,
             report=report,
             place=place,
@@ -68,13 +68,13 @@ def add_comment(user: AnyUser, report_id: int, place: str, body: str) -> Comment
     return comment
 
 
-def resolve_comment(user: AnyUser, report_id: int, comment_id: int) -> Comment:
+def resolve_comment(report_id: int, comment_id: int, *, actor: AnyUser) -> Comment:
     """Mark a comment as answered (nothing happens when it already is).
 
-    WorkflowError when the user may not comment now or is neither writer nor reviewer;
+    WorkflowError when the actor may not comment now or is neither writer nor reviewer;
     Comment.DoesNotExist when the report has no such comment."""
     with transaction.atomic():
-        report, roles = _report_for_comment(user, report_id)
+        report, roles = _report_for_comment(actor, report_id)
         if not roles & RESOLVERS:
             raise WorkflowError(
                 _("Att markera en kommentar som besvarad kräver rollen skribent eller granskare.")
@@ -83,10 +83,10 @@ def resolve_comment(user: AnyUser, report_id: int, comment_id: int) -> Comment:
         if comment.resolved_at is not None:
             return comment
         comment.resolved_at = timezone.now()
-        comment.resolved_by_id = user.pk
+        comment.resolved_by_id = actor.pk
         comment.save(update_fields=["resolved_at", "resolved_by"])
         record(
-            user,
+            actor,
             AuditCode.COMMENT_RESOLVED,
             report=report,
             place=comment.place,

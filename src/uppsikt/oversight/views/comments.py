@@ -67,7 +67,7 @@ def _thread(request: HttpRequest, report_id: int, place: str) -> HttpResponse:
         form = CommentForm(request.POST)
         if form.is_valid():
             try:
-                add_comment(request.user, report_id, place, form.cleaned_data["body"])
+                add_comment(report_id, place, form.cleaned_data["body"], actor=request.user)
             except WorkflowError as error:
                 return refused_after(request, report_id, Action.COMMENT, error, here)
             except InvalidText as error:
@@ -107,7 +107,7 @@ def comment_resolve(request: HttpRequest, report_id: int, comment_id: int) -> Ht
     """Mark a comment as answered; htmx gets the thread back, a form post a redirect."""
     access = access_report(request.user, report_id, need=Action.COMMENT)
     try:
-        comment = resolve_comment(request.user, report_id, comment_id)
+        comment = resolve_comment(report_id, comment_id, actor=request.user)
     except WorkflowError as error:
         raise PermissionDenied(str(error)) from error
     except Comment.DoesNotExist as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from uppsikt.accounts.access import AnyUser
 from uppsikt.audit.actions import record
 from uppsikt.audit.codes import AuditCode
 from uppsikt.reports.models import Report
@@ -11,12 +12,12 @@ from uppsikt.oversight.models import Comment
 from uppsikt.reports.models import ReportState, SectionVersion
 
 
-def reset_review(report_id: int) -> None:
+def reset_review(report_id: int, *, actor: AnyUser | None) -> None:
     """A fresh demo: the report is a draft again, without versions or comments. The audit
-    log keeps what happened before and records the reset."""
+    log keeps what happened before and records the reset (`actor` None: the system)."""
     with transaction.atomic():
         report = Report.objects.select_related("organisation").get(pk=report_id)
         ReportState.objects.filter(report=report).delete()
         SectionVersion.objects.filter(report=report).delete()
         Comment.objects.filter(report=report).delete()
-        record(None, AuditCode.DEMO_RESET, report=report)
+        record(actor, AuditCode.DEMO_RESET, report=report)

@@ -117,16 +117,16 @@ def section_versions(report_id: int, place: str) -> list[SectionVersion]:
 
 
 def save_section(
-    user: AnyUser,
     report_id: int,
     place: str,
     *,
+    actor: AnyUser,
     heading: str,
     body: str,
     base_version: int,
 ) -> SectionVersion:
     """Save the text at `place` as a new version and return it (the latest version when
-    nothing changed). WorkflowError when the user may not edit the report now,
+    nothing changed). WorkflowError when the actor may not edit the report now,
     EditConflict when `base_version` is not the latest, InvalidText for an empty heading,
     Section.DoesNotExist when the report has no section at `place`."""
     text = clean_section_text(heading, body)
@@ -135,7 +135,7 @@ def save_section(
             pk=report_id
         )
         state = locked_state(report)
-        decision = decide(Action.EDIT, roles_for(user, report.organisation), Status(state.status))
+        decision = decide(Action.EDIT, roles_for(actor, report.organisation), Status(state.status))
         if not decision.allowed:
             raise WorkflowError(decision.reason)
         found = section_row(report_id, place)
@@ -158,12 +158,12 @@ def save_section(
             number=current.number + 1,
             heading=text.heading,
             body=text.body,
-            author_id=user.pk,
+            author_id=actor.pk,
             origin=ORIGIN_WEB,
         )
         bump_revision(report)
         record(
-            user,
+            actor,
             AuditCode.SECTION_SAVED,
             report=report,
             place=place,

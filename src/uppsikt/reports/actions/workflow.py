@@ -26,7 +26,7 @@ def locked_state(report: Report) -> ReportState:
     return ReportState.objects.select_for_update().get(report=report)
 
 
-def move_report(user: AnyUser, report_id: int, action: Action, reason: str = "") -> Status:
+def move_report(report_id: int, action: Action, reason: str = "", *, actor: AnyUser) -> Status:
     """Take a workflow `action`; WorkflowError (with the reason) when it is not allowed."""
     if action not in AUDIT_CODES:
         raise ValueError(f"{action} is not a workflow step")
@@ -34,15 +34,15 @@ def move_report(user: AnyUser, report_id: int, action: Action, reason: str = "")
         report = Report.objects.select_related("organisation", "period").get(pk=report_id)
         state = locked_state(report)
         before = Status(state.status)
-        after = next_status(action, roles_for(user, report.organisation), before, reason)
+        after = next_status(action, roles_for(actor, report.organisation), before, reason)
         state.status = after.value
         state.revision += 1
         state.save(update_fields=["status", "revision", "changed_at"])
         warm_after_commit(report.pk)
         if action in NEEDS_REASON:
-            Comment.objects.create(report=report, place="", author_id=user.pk, body=reason.strip())
+            Comment.objects.create(report=report, place="", author_id=actor.pk, body=reason.strip())
         record(
-            user,
+            actor,
             AUDIT_CODES[action],
             report=report,
             before={"status": before.value},
@@ -52,17 +52,17 @@ def move_report(user: AnyUser, report_id: int, action: Action, reason: str = "")
     return after
 
 
-def submit_report(user: AnyUser, report_id: int) -> Status:
-    return move_report(user, report_id, Action.SUBMIT)
+def submit_report(report_id: int, *, actor: AnyUser) -> Status:
+    return move_report(report_id, Action.SUBMIT, actor=actor)
 
 
-def return_report(user: AnyUser, report_id: int, reason: str) -> Status:
-    return move_report(user, report_id, Action.RETURN, reason)
+def return_report(report_id: int, reason: str, *, actor: AnyUser) -> Status:
+    return move_report(report_id, Action.RETURN, reason, actor=actor)
 
 
-def approve_report(user: AnyUser, report_id: int) -> Status:
-    return move_report(user, report_id, Action.APPROVE)
+def approve_report(report_id: int, *, actor: AnyUser) -> Status:
+    return move_report(report_id, Action.APPROVE, actor=actor)
 
 
-def reopen_report(user: AnyUser, report_id: int, reason: str) -> Status:
-    return move_report(user, report_id, Action.REOPEN, reason)
+def reopen_report(report_id: int, reason: str, *, actor: AnyUser) -> Status:
+    return move_report(report_id, Action.REOPEN, reason, actor=actor)

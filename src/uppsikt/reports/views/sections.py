@@ -165,12 +165,12 @@ def section_edit(request: HttpRequest, report_id: int, place: str) -> HttpRespon
             data = form.cleaned_data
             try:
                 version = save_section(
-                    request.user,
                     report_id,
                     place,
                     heading=data["heading"],
                     body=data["body"],
                     base_version=data["base_version"],
+                    actor=request.user,
                 )
             except WorkflowError as error:
                 return refused_after(request, report_id, Action.EDIT, error, here)

@@ -72,7 +72,7 @@ def report_action(request: HttpRequest, report_id: int, action: str) -> HttpResp
         if problems:
             return _reason_form(request, access, action, reason, problems["reason"])
     try:
-        move_report(request.user, report_id, step, reason)
+        move_report(report_id, step, reason, actor=request.user)
     except WorkflowError as error:
         # The state changed since the page was shown (someone else took a step).
         messages.error(request, str(error))

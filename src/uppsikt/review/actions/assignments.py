@@ -20,13 +20,13 @@ def assignment_place(key: str) -> str:
 
 
 def report_assignment(
-    user: AnyUser, report_id: int, assignment_key: str, status: AssignmentStatus, body: str
+    report_id: int, assignment_key: str, status: AssignmentStatus, body: str, *, actor: AnyUser
 ) -> bool:
     """Save the report's status and text for the budget assignment; False when nothing
-    changed. WorkflowError when the user may not edit; DoesNotExist for an unknown key."""
+    changed. WorkflowError when the actor may not edit; DoesNotExist for an unknown key."""
     text = clean_markdown(body).strip()
     with transaction.atomic():
-        report = lock_for_edit(user, report_id)
+        report = lock_for_edit(actor, report_id)
         row = BudgetAssignmentReport.objects.select_for_update().get(
             report=report, assignment__key=assignment_key
         )
@@ -39,7 +39,7 @@ def report_assignment(
         bump_revision(report)
         changed = sorted(key for key in after if after[key] != before[key])
         record(
-            user,
+            actor,
             AuditCode.ASSIGNMENT_REPORTED,
             report=report,
             place=assignment_place(assignment_key),
