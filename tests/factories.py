@@ -67,5 +67,5 @@ def user_with_role(
     where = municipality or (
         organisation.municipality if organisation else MunicipalityFactory.create()
     )
-    grant_role(None, user, where, role, organisation)
+    grant_role(user, where, role, organisation, actor=None)
     return user

@@ -20,17 +20,16 @@ from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.economy.model import AccountRule, Mapping
 from uppsikt.domain.model import Assessment, AssignmentStatus
 from uppsikt.domain.workflow import Action, Role
-from uppsikt.importers.package import load_package
+from uppsikt.economy.actions.variances import Explanation, explain_variances
 from uppsikt.economy.mapping_store import save_mapping
-from uppsikt.organisations.models import Municipality, Organisation
-from uppsikt.reports.store import load_report, save_report
 from uppsikt.goals.actions.assignments import report_assignment
+from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
+from uppsikt.importers.package import load_package
+from uppsikt.organisations.models import Municipality, Organisation
 from uppsikt.oversight.actions.comments import add_comment, resolve_comment
 from uppsikt.reports.actions.demo import reset_review
-from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
-from uppsikt.review.actions.imports import import_report
+from uppsikt.reports.actions.imports import import_report
 from uppsikt.reports.actions.sections import save_section
-from uppsikt.economy.actions.variances import Explanation, explain_variances
 from uppsikt.reports.actions.workflow import (
     approve_report,
     move_report,
@@ -39,6 +38,7 @@ from uppsikt.reports.actions.workflow import (
     submit_report,
 )
 from uppsikt.reports.places import section_places
+from uppsikt.reports.store import load_report, save_report
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "uppsikt"
@@ -185,7 +185,19 @@ HELPERS = {
     "content_digest": "reads",
 }
 
-ACTION_MODULES = [*sorted((SRC / "review/actions").glob("*.py")), SRC / "accounts/actions.py"]
+# Every app's actions: `<app>/actions.py` or the modules of `<app>/actions/`.
+ACTION_MODULES = sorted(
+    path
+    for pattern in ("*/actions.py", "*/actions/*.py")
+    for path in SRC.glob(pattern)
+    if path.name != "__init__.py" and path.parts[-2] != "audit" and path.parent.name != "audit"
+)
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(("uppsikt", *path.relative_to(SRC).with_suffix("").parts))
+
+
 # Entry points elsewhere that are actions too (they are in the table).
 OTHER_ACTIONS = {"save_mapping"}
 
@@ -218,9 +230,9 @@ def test_every_public_function_of_the_actions_modules_is_in_the_table() -> None:
 
 
 def _function(name: str) -> Callable[..., object]:
-    modules = [f"uppsikt.review.actions.{path.stem}" for path in ACTION_MODULES[:-1]]
-    for module_name in [*modules, "uppsikt.accounts.actions", "uppsikt.economy.mapping_store"]:
-        found = getattr(importlib.import_module(module_name), name, None)
+    modules = [_module_name(path) for path in ACTION_MODULES]
+    for module_name in [*modules, "uppsikt.economy.mapping_store"]:
+        found: object = getattr(importlib.import_module(module_name), name, None)
         if callable(found) and getattr(found, "__module__", "") == module_name:
             return found
     raise LookupError(name)

@@ -13,10 +13,10 @@ from django.urls import reverse
 from uppsikt.audit.actions import record
 from uppsikt.audit.codes import AuditCode
 from uppsikt.audit.models import AppendOnlyError, AuditEntry
-from uppsikt.reports.models import Report
+from uppsikt.audit.views import PAGE_SIZE, changes, readable
 from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
 from uppsikt.reports.actions.workflow import return_report, submit_report
-from uppsikt.audit.views import PAGE_SIZE, changes, readable
+from uppsikt.reports.models import Report
 
 
 def url(report_id: int) -> str:

@@ -16,13 +16,13 @@ from django.urls import reverse
 
 from uppsikt.accounts.actions import grant_role
 from uppsikt.domain.workflow import Role
+from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
 from uppsikt.importers.package import load_package
 from uppsikt.organisations.models import Municipality
+from uppsikt.oversight.models import Comment
+from uppsikt.reports.actions.workflow import submit_report
 from uppsikt.reports.models import Period, Report
 from uppsikt.reports.store import save_report
-from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
-from uppsikt.reports.actions.workflow import submit_report
-from uppsikt.oversight.models import Comment
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025"
 

@@ -72,7 +72,7 @@ def test_a_section_saved_after_submit_keeps_the_text(
 ) -> None:
     client = client_as("skribent")
     client.get(edit_url(report_id, place))
-    submit_report(users["skribent"], report_id)  # a colleague submits meanwhile
+    submit_report(report_id, actor=users["skribent"])  # a colleague submits meanwhile
     data = {"heading": "Rubrik", "body": TEXT, "base_version": "1"}
     response = post(client, edit_url(report_id, place), data)
     assert response.status_code == 409
@@ -91,8 +91,8 @@ def test_an_assessment_saved_after_approval_keeps_the_text(
     client = client_as("skribent")
     client.get(goal_url(report_id))
     data = goal_data(TEXT)
-    submit_report(users["skribent"], report_id)
-    approve_report(users["granskare"], report_id)
+    submit_report(report_id, actor=users["skribent"])
+    approve_report(report_id, actor=users["granskare"])
     response = post(client, goal_url(report_id), data)
     assert response.status_code == 409
     page = response.content.decode()
@@ -106,8 +106,8 @@ def test_a_comment_on_an_approved_report_keeps_the_text_for_htmx(
     client_as: ClientAs, users: dict[str, User], report_id: int, place: str
 ) -> None:
     client = client_as("granskare")
-    submit_report(users["skribent"], report_id)
-    approve_report(users["granskare"], report_id)
+    submit_report(report_id, actor=users["skribent"])
+    approve_report(report_id, actor=users["granskare"])
     url = reverse("comments", args=[report_id, place])
     response = post(
         client,

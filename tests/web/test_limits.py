@@ -127,7 +127,7 @@ def test_a_reason_over_the_limit_is_refused_and_kept(
     from uppsikt.reports.actions.workflow import submit_report
     from uppsikt.reports.models import ReportState
 
-    submit_report(users["skribent"], report_id)
+    submit_report(report_id, actor=users["skribent"])
     client = client_as("granskare")
     hub = client.get(reverse("report", args=[report_id])).content.decode()
     assert 'maxlength="2000"' in hub

@@ -1,4 +1,4 @@
-"""The `uppsikt` command: thin wrappers around `uppsikt.services.reporting` and `uppsikt.services.storage`.
+"""The `uppsikt` command: thin wrappers around `uppsikt.services` and the actions.
 
 Commands import what they use when they run: `build` forks its PDF worker before the
 heavy imports, so that Typst warms up while they happen (see documents/worker.py).
@@ -161,14 +161,14 @@ def build_command(source: str, formats: str, out_dir: Path, draft: bool) -> None
 def import_command(package: Path) -> None:
     """Läs in ett rapportpaket i databasen (allt eller inget)."""
     from uppsikt.importers.package import PackageError, load_package
-    from uppsikt.services.storage import store
     from uppsikt.services.reporting import ReportRef
+    from uppsikt.services.storage import store
 
     try:
         report = load_package(package).report
     except PackageError as error:
         raise UserError(f"Paketet {package} kan inte läsas:\n{error}") from error
-    from uppsikt.review.actions.imports import ImportRefused
+    from uppsikt.reports.actions.imports import ImportRefused
 
     try:
         report_id = store(report)
@@ -215,12 +215,12 @@ def reports_command() -> None:
 def demo_command(out_dir: Path) -> None:
     """Läs in demorapporten (Malmö KS 2025) och dess syntetiska huvudbok, kontrollera och
     skapa dokumenten."""
-    from uppsikt.services.demo import DEMO_PACKAGE, load_demo
-    from uppsikt.importers.package import PackageError
     from uppsikt.economy.errors import LedgerError
-    from uppsikt.review.actions.imports import ImportRefused
-    from uppsikt.settings import DATA_DIR
+    from uppsikt.importers.package import PackageError
+    from uppsikt.reports.actions.imports import ImportRefused
+    from uppsikt.services.demo import DEMO_PACKAGE, load_demo
     from uppsikt.services.reporting import build_documents, check_report, locate
+    from uppsikt.settings import DATA_DIR
 
     try:
         demo = load_demo(Path(DATA_DIR))

@@ -117,10 +117,10 @@ def goal_edit(request: HttpRequest, report_id: int, goal_key: str) -> HttpRespon
         if form.is_valid():
             try:
                 changed = record_assessment(
-                    request.user,
                     report_id,
                     goal_key,
                     form.assessment(),
+                    actor=request.user,
                     based_on=form.cleaned_data["based_on"],
                 )
             except WorkflowError as error:
@@ -173,11 +173,11 @@ def assignment_edit(request: HttpRequest, report_id: int, assignment_key: str) -
         if form.is_valid():
             try:
                 changed = report_assignment(
-                    request.user,
                     report_id,
                     assignment_key,
                     form.status_value(),
                     form.cleaned_data["body"],
+                    actor=request.user,
                     based_on=form.cleaned_data["based_on"],
                 )
             except WorkflowError as error:
@@ -236,7 +236,7 @@ def variances(request: HttpRequest, report_id: int) -> HttpResponse:
         if form.is_valid():
             explanations = form.explanations()
             try:
-                changed = explain_variances(request.user, report_id, explanations)
+                changed = explain_variances(report_id, explanations, actor=request.user)
             except WorkflowError as error:
                 return refused_after(request, report_id, Action.EDIT, error, here)
             except InvalidInput as error:

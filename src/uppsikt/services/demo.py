@@ -37,15 +37,15 @@ def load_demo(data_dir: Path) -> DemoReport:
 
     ready()
     from uppsikt.demo.ledger import generate
-    from uppsikt.importers.ledger_mapping import load_mapping
     from uppsikt.economy.budget_files import import_budget_file
     from uppsikt.economy.mapping_store import save_mapping
     from uppsikt.economy.sie_import import import_sie_file
-    from uppsikt.services.economy import ledger_economy
-    from uppsikt.reports.store import find_report
+    from uppsikt.importers.ledger_mapping import load_mapping
     from uppsikt.reports.actions.demo import reset_review
-    from uppsikt.services.storage import load_stored, store
+    from uppsikt.reports.store import find_report
+    from uppsikt.services.economy import ledger_economy
     from uppsikt.services.reporting import ReportRef
+    from uppsikt.services.storage import load_stored, store
 
     loaded = load_package(DEMO_PACKAGE)
     report = loaded.report

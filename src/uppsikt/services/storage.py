@@ -26,7 +26,7 @@ def store(report: Report) -> int:
     """Import a report as the system (the CLI), new or over a draft; returns its id.
     `review.actions.imports.ImportRefused` when the stored one is submitted or approved."""
     ready()
-    from uppsikt.review.actions.imports import import_report
+    from uppsikt.reports.actions.imports import import_report
 
     return import_report(report, actor=None)
 

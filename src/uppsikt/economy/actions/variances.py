@@ -1,4 +1,9 @@
-"""Explaining variances: the text cell on each budget-area row whose variance needs one."""
+"""Explaining variances: the text cell on each budget-area row whose variance needs one.
+
+The form carries a version token per row. A row whose text the writer left as it was is
+not written (so two writers may explain different rows at once); a row the writer
+changed is refused when someone else changed it since the form was opened.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +17,14 @@ from django.utils.translation import gettext as _
 from uppsikt.accounts.access import AnyUser
 from uppsikt.audit.actions import record
 from uppsikt.audit.codes import AuditCode
-from uppsikt.economy.models.figures import ColumnKind, FigureCell, FigureColumn, FigureRow
-from uppsikt.reports.models import Report
-from uppsikt.goals.actions.follow_ups import InvalidInput, lock_for_edit
-from uppsikt.reports.revision import bump_revision
 from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.domain.limits import TextKind, is_too_long
+from uppsikt.domain.versions import StaleEdit, version_token
+from uppsikt.economy.models.figures import ColumnKind, FigureCell, FigureColumn, FigureRow
+from uppsikt.goals.actions.follow_ups import InvalidInput, lock_for_edit
+from uppsikt.reports.models import Report
+from uppsikt.reports.revision import bump_revision
+from uppsikt.reports.text_limits import limit_text
 
 
 @dataclass(frozen=True)
@@ -27,10 +35,17 @@ class Explanation:
     row: str
     column: str
     text: str
+    # The token of the text the form showed (`explanation_token`); None: no check.
+    based_on: str | None = None
 
     @property
     def place(self) -> str:
         return f"table:{self.table}/row:{self.row}/col:{self.column}"
+
+
+def explanation_token(text: str) -> str:
+    """The version token of one row's explanation, for the form's `based_on`."""
+    return version_token({"text": text})
 
 
 def explain_variances(
@@ -38,10 +53,21 @@ def explain_variances(
 ) -> int:
     """Save every explanation in one transaction and audit each changed row; returns how
     many changed. WorkflowError when the actor may not edit; InvalidInput (nothing saved)
-    when a row or text column does not exist in the stored report."""
+    when a row or text column does not exist in the stored report or a text is too long;
+    StaleEdit (nothing saved; `stored` maps every given place to its stored text) when a
+    row the writer changed was changed by someone else since `based_on`."""
     given = [
-        Explanation(e.table, e.row, e.column, clean_markdown(e.text).strip()) for e in explanations
+        Explanation(e.table, e.row, e.column, clean_markdown(e.text).strip(), e.based_on)
+        for e in explanations
     ]
+    too_long = {
+        item.place: _("Korta förklaringen på raden %(row)s till högst %(limit)s tecken.")
+        % {"row": repr(item.row), "limit": limit_text(TextKind.VARIANCE_EXPLANATION)}
+        for item in given
+        if is_too_long(TextKind.VARIANCE_EXPLANATION, item.text)
+    }
+    if too_long:
+        raise InvalidInput(too_long)
     changed = 0
     with transaction.atomic():
         report = lock_for_edit(actor, report_id)
@@ -49,8 +75,14 @@ def explain_variances(
         problems = {item.place: problem for item, (_, problem) in targets if problem}
         if problems:
             raise InvalidInput(problems)
+        stored = {item.place: _stored_text(row, item) for item, (row, _) in targets}
+        stale = [item.place for item in given if _is_stale(item, stored[item.place])]
+        if stale:
+            raise StaleEdit(stored, stale)
         for item, (row, _) in targets:
             assert row is not None
+            if item.based_on is not None and explanation_token(item.text) == item.based_on:
+                continue  # left as the writer found it: someone else's newer text stays
             before = _write(row, item)
             if before is None:
                 continue
@@ -89,6 +121,19 @@ def _target(report: Report, item: Explanation) -> tuple[FigureRow | None, str]:
             "column": repr(item.column),
         }
     return row, ""
+
+
+def _stored_text(row: FigureRow | None, item: Explanation) -> str:
+    cell = FigureCell.objects.filter(row=row, column_key=item.column).first()
+    return cell.text if cell is not None else ""
+
+
+def _is_stale(item: Explanation, stored: str) -> bool:
+    """Whether the writer changed a text that someone else changed after `based_on`."""
+    if item.based_on is None or stored == item.text:
+        return False
+    changed_by_writer = explanation_token(item.text) != item.based_on
+    return changed_by_writer and explanation_token(stored) != item.based_on
 
 
 def _write(row: FigureRow, item: Explanation) -> str | None:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from uppsikt.accounts.access import AnyUser
 from uppsikt.audit.actions import JsonValue, record
+from uppsikt.audit.codes import AuditCode
 from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.model import AssignmentStatus
@@ -35,16 +36,16 @@ def assignment_token(row: BudgetAssignmentReport) -> str:
 
 
 def report_assignment(
-    user: AnyUser,
     report_id: int,
     assignment_key: str,
     status: AssignmentStatus,
     body: str,
     *,
+    actor: AnyUser,
     based_on: str | None = None,
 ) -> bool:
     """Save the report's status and text for the budget assignment; False when nothing
-    changed. WorkflowError when the user may not edit; InvalidInput for a text over the
+    changed. WorkflowError when the actor may not edit; InvalidInput for a text over the
     limit; StaleEdit when the stored values are no longer the ones `based_on` names
     (None: no check); DoesNotExist for an unknown key."""
     text = clean_markdown(body).strip()
@@ -52,7 +53,7 @@ def report_assignment(
     if problems:
         raise InvalidInput(problems)
     with transaction.atomic():
-        report = lock_for_edit(user, report_id)
+        report = lock_for_edit(actor, report_id)
         row = BudgetAssignmentReport.objects.select_for_update().get(
             report=report, assignment__key=assignment_key
         )
@@ -67,8 +68,8 @@ def report_assignment(
         bump_revision(report)
         changed = sorted(key for key in after if after[key] != before[key])
         record(
-            user,
-            "assignment.reported",
+            actor,
+            AuditCode.ASSIGNMENT_REPORTED,
             report=report,
             place=assignment_place(assignment_key),
             before={key: before[key] for key in changed},

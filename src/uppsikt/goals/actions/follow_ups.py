@@ -11,13 +11,16 @@ from django.utils.translation import gettext_lazy
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import JsonValue, record
 from uppsikt.audit.codes import AuditCode
+from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.domain.limits import TextKind
 from uppsikt.domain.model import Assessment, TermOutlook
+from uppsikt.domain.versions import StaleEdit, version_token
 from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
 from uppsikt.goals.models import GoalFollowUp
+from uppsikt.reports.actions.workflow import locked_state
 from uppsikt.reports.models import Report
 from uppsikt.reports.revision import bump_revision
-from uppsikt.reports.actions.workflow import locked_state
-from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.reports.text_limits import length_problems
 
 # Labels of the form's fields, used in messages so that each names its field.
 FIELD_LABELS = {
@@ -48,10 +51,27 @@ class AssessmentInput:
     intro: str = ""
 
 
+TEXT_KINDS = {
+    "intro": TextKind.INTRO,
+    "year_motivation": TextKind.MOTIVATION,
+    "term_motivation": TextKind.MOTIVATION,
+}
+
+
 def assessment_problems(given: AssessmentInput) -> dict[str, str]:
-    """Field → message for each rule `given` breaks: a choice needs its motivation."""
-    problems: dict[str, str] = {}
-    if given.year_assessment is not None and not given.year_motivation.strip():
+    """Field → message for each rule `given` breaks: a choice needs its motivation, and
+    no text may be longer than the limit of its kind."""
+    problems = length_problems(
+        {
+            field: (kind, str(FIELD_LABELS[field]), getattr(given, field))
+            for field, kind in TEXT_KINDS.items()
+        }
+    )
+    if (
+        given.year_assessment is not None
+        and not given.year_motivation.strip()
+        and "year_motivation" not in problems
+    ):
         problems["year_motivation"] = _(
             "Fyll i ”%(field)s”: en bedömning behöver en motivering som säger vad den baseras på."
         ) % {"field": FIELD_LABELS["year_motivation"]}
@@ -73,7 +93,8 @@ def lock_for_edit(user: AnyUser, report_id: int) -> Report:
     return report
 
 
-def _values(row: GoalFollowUp) -> dict[str, JsonValue]:
+def assessment_values(row: GoalFollowUp) -> dict[str, JsonValue]:
+    """What the assessment form edits, as stored: the input of its version token."""
     return {
         "intro": row.intro,
         "year_assessment": row.year_assessment,
@@ -83,12 +104,24 @@ def _values(row: GoalFollowUp) -> dict[str, JsonValue]:
     }
 
 
+def assessment_token(row: GoalFollowUp) -> str:
+    """The version token of the stored assessment, for the form's `based_on`."""
+    return version_token(assessment_values(row))
+
+
 def record_assessment(
-    report_id: int, goal_key: str, given: AssessmentInput, *, actor: AnyUser
+    report_id: int,
+    goal_key: str,
+    given: AssessmentInput,
+    *,
+    actor: AnyUser,
+    based_on: str | None = None,
 ) -> bool:
     """Save the assessment of the report's follow-up of `goal_key`; False when nothing
     changed. WorkflowError when the actor may not edit; InvalidInput when a rule is broken
-    (nothing is saved then); GoalFollowUp.DoesNotExist for an unknown goal."""
+    (nothing is saved then); StaleEdit when the stored assessment is no longer the one
+    `based_on` names (None: no check, for callers that are not forms);
+    GoalFollowUp.DoesNotExist for an unknown goal."""
     cleaned = AssessmentInput(
         year_assessment=given.year_assessment,
         year_motivation=clean_markdown(given.year_motivation).strip(),
@@ -102,15 +135,17 @@ def record_assessment(
     with transaction.atomic():
         report = lock_for_edit(actor, report_id)
         row = GoalFollowUp.objects.select_for_update().get(report=report, goal__key=goal_key)
-        before = _values(row)
+        before = assessment_values(row)
         row.intro = cleaned.intro
         row.year_assessment = cleaned.year_assessment.value if cleaned.year_assessment else ""
         row.year_motivation = cleaned.year_motivation
         row.term_outlook = cleaned.term_outlook.value if cleaned.term_outlook else ""
         row.term_motivation = cleaned.term_motivation
-        after = _values(row)
+        after = assessment_values(row)
         if after == before:
             return False
+        if based_on is not None and version_token(before) != based_on:
+            raise StaleEdit(before)
         row.save(
             update_fields=[
                 "intro",

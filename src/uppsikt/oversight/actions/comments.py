@@ -15,15 +15,16 @@ from django.utils.translation import gettext as _
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import record
 from uppsikt.audit.codes import AuditCode
+from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.domain.limits import TextKind
 from uppsikt.domain.workflow import Action, Role, Status, WorkflowError, decide
-from uppsikt.reports.models import Report
+from uppsikt.oversight.models import Comment
 from uppsikt.reports.actions.sections import InvalidText
 from uppsikt.reports.actions.workflow import locked_state
-from uppsikt.oversight.models import Comment
+from uppsikt.reports.models import Report
 from uppsikt.reports.places import section_row
-from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.reports.text_limits import length_problems
 
-COMMENT_LENGTH = 10_000
 RESOLVERS = frozenset({Role.WRITER, Role.REVIEWER})
 
 
@@ -46,13 +47,9 @@ def add_comment(report_id: int, place: str, body: str, *, actor: AnyUser) -> Com
     text = clean_markdown(body).strip()
     if not text:
         raise InvalidText({"body": _("Skriv en kommentar innan du skickar den.")})
-    if len(text) > COMMENT_LENGTH:
-        raise InvalidText(
-            {
-                "body": _("Korta kommentaren till högst %(limit)d tecken.")
-                % {"limit": COMMENT_LENGTH}
-            }
-        )
+    problems = length_problems({"body": (TextKind.COMMENT, _("Ny kommentar"), text)})
+    if problems:
+        raise InvalidText(problems)
     with transaction.atomic():
         report, _roles = _report_for_comment(actor, report_id)
         if place and section_row(report_id, place) is None:

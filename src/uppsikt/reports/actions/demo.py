@@ -7,9 +7,8 @@ from django.db import transaction
 from uppsikt.accounts.access import AnyUser
 from uppsikt.audit.actions import record
 from uppsikt.audit.codes import AuditCode
-from uppsikt.reports.models import Report
 from uppsikt.oversight.models import Comment
-from uppsikt.reports.models import ReportState, SectionVersion
+from uppsikt.reports.models import Report, ReportState, SectionVersion
 
 
 def reset_review(report_id: int, *, actor: AnyUser | None) -> None:

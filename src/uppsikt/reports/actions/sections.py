@@ -20,17 +20,17 @@ from django.utils.translation import gettext as _
 from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import JsonValue, record
 from uppsikt.audit.codes import AuditCode
-from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
-from uppsikt.reports.models import Report, Section
-from uppsikt.reports.revision import bump_revision
-from uppsikt.reports.actions.workflow import locked_state
-from uppsikt.reports.models import SectionVersion
-from uppsikt.reports.places import section_row
 from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.domain.limits import TextKind
+from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
+from uppsikt.reports.actions.workflow import locked_state
+from uppsikt.reports.models import Report, Section, SectionVersion
+from uppsikt.reports.places import section_row
+from uppsikt.reports.revision import bump_revision
+from uppsikt.reports.text_limits import length_problems
 
 ORIGIN_WEB = "web"
 ORIGIN_IMPORT = "import"
-HEADING_LENGTH = 300
 
 
 class InvalidText(ValueError):
@@ -62,16 +62,17 @@ class CleanText:
 
 def clean_section_text(heading: str, body: str) -> CleanText:
     """Heading and body as they would be stored: sanitised, the heading on one line;
-    InvalidText when the heading is empty afterwards."""
+    InvalidText when the heading is empty afterwards or a text is over its limit."""
     clean_heading = " ".join(clean_markdown(heading).split())
     clean_body = clean_markdown(body).strip("\n")
-    problems: dict[str, str] = {}
+    problems = length_problems(
+        {
+            "heading": (TextKind.HEADING, _("Rubrik"), clean_heading),
+            "body": (TextKind.SECTION_BODY, _("Text"), clean_body),
+        }
+    )
     if not clean_heading:
         problems["heading"] = _("Fyll i ”Rubrik”: avsnittet behöver en rubrik.")
-    elif len(clean_heading) > HEADING_LENGTH:
-        problems["heading"] = _("Korta ”Rubrik” till högst %(limit)d tecken.") % {
-            "limit": HEADING_LENGTH
-        }
     if problems:
         raise InvalidText(problems)
     return CleanText(clean_heading, clean_body)

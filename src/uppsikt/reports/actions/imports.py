@@ -18,10 +18,9 @@ from uppsikt.audit.actions import JsonValue, record
 from uppsikt.audit.codes import AuditCode
 from uppsikt.domain import model as domain
 from uppsikt.domain.workflow import Status, WorkflowError
-from uppsikt.reports.models import Report
-from uppsikt.reports.revision import bump_revision, bump_revisions
 from uppsikt.reports.actions.workflow import locked_state
-from uppsikt.reports.models import ReportState
+from uppsikt.reports.models import Report, ReportState
+from uppsikt.reports.revision import bump_revision, bump_revisions
 
 LOCKED = (Status.SUBMITTED, Status.APPROVED)
 

@@ -17,9 +17,9 @@ from django.urls import reverse
 from uppsikt.audit.models import AuditEntry
 from uppsikt.cli import main
 from uppsikt.importers.package import load_package
-from uppsikt.reports.store import load_report, save_report
-from uppsikt.review.actions.imports import ImportRefused, content_digest, import_report
+from uppsikt.reports.actions.imports import ImportRefused, content_digest, import_report
 from uppsikt.reports.actions.workflow import approve_report, submit_report
+from uppsikt.reports.store import load_report, save_report
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025"
 GOAL = "Malmö stad arbetar för att ge barn och unga goda uppväxtvillkor"

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from uppsikt.audit.codes import LABELS, AuditCode, label_of
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "uppsikt"
+SRC = Path(__file__).resolve().parents[2] / "src" / "uppsikt"
 PO = SRC / "locale/en/LC_MESSAGES/django.po"
 
 

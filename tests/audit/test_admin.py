@@ -11,11 +11,11 @@ from django.test import Client
 from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
-from uppsikt.goals.models import CouncilGoal
 from uppsikt.economy.models.ledger import AccountRange, LedgerMapping
+from uppsikt.goals.models import CouncilGoal
 from uppsikt.organisations.models import Municipality, Organisation
-from uppsikt.reports.models import Period, Report
 from uppsikt.reports.actions.workflow import approve_report, reopen_report, submit_report
+from uppsikt.reports.models import Period, Report
 from uppsikt.reports.reading import ledger_stamp
 
 GOAL_KEY = "barn-och-unga"
