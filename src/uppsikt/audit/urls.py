@@ -7,5 +7,5 @@ from django.urls import URLPattern, URLResolver, path
 from uppsikt.audit import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("rapporter/<int:report_id>/logg/", views.audit_log, name="audit_log"),
+    path("rapporter/<id:report_id>/logg/", views.audit_log, name="audit_log"),
 ]

@@ -7,5 +7,5 @@ from django.urls import URLPattern, URLResolver, path
 from uppsikt.goals import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("rapporter/<int:report_id>/avvikelser/", views.variances, name="variances"),
+    path("rapporter/<id:report_id>/avvikelser/", views.variances, name="variances"),
 ]

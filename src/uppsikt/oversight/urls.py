@@ -8,20 +8,20 @@ from uppsikt.oversight.views import checks, comments, overview
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(
-        "rapporter/<int:report_id>/texter/<place:place>/kommentarer/",
+        "rapporter/<id:report_id>/texter/<place:place>/kommentarer/",
         comments.comments,
         name="comments",
     ),
     path(
-        "rapporter/<int:report_id>/kommentarer/",
+        "rapporter/<id:report_id>/kommentarer/",
         comments.report_comments,
         name="report_comments",
     ),
     path(
-        "rapporter/<int:report_id>/kommentarer/<int:comment_id>/besvarad/",
+        "rapporter/<id:report_id>/kommentarer/<id:comment_id>/besvarad/",
         comments.comment_resolve,
         name="comment_resolve",
     ),
-    path("rapporter/<int:report_id>/kontroller/", checks.checks_panel, name="checks_panel"),
-    path("perioder/<int:period_id>/", overview.period_overview, name="period_overview"),
+    path("rapporter/<id:report_id>/kontroller/", checks.checks_panel, name="checks_panel"),
+    path("perioder/<id:period_id>/", overview.period_overview, name="period_overview"),
 ]

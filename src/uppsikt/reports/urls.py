@@ -8,27 +8,27 @@ from uppsikt.reports.views import history, sections, workflow
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(
-        "rapporter/<int:report_id>/texter/<place:place>/",
+        "rapporter/<id:report_id>/texter/<place:place>/",
         sections.section_edit,
         name="section_edit",
     ),
     path(
-        "rapporter/<int:report_id>/texter/<place:place>/forhandsgranska/",
+        "rapporter/<id:report_id>/texter/<place:place>/forhandsgranska/",
         sections.section_preview,
         name="section_preview",
     ),
     path(
-        "rapporter/<int:report_id>/texter/<place:place>/historik/",
+        "rapporter/<id:report_id>/texter/<place:place>/historik/",
         history.section_history,
         name="section_history",
     ),
     path(
-        "rapporter/<int:report_id>/jamfor-perioder/",
+        "rapporter/<id:report_id>/jamfor-perioder/",
         history.compare_periods,
         name="compare_periods",
     ),
     path(
-        "rapporter/<int:report_id>/steg/<str:action>/",
+        "rapporter/<id:report_id>/steg/<str:action>/",
         workflow.report_action,
         name="report_action",
     ),

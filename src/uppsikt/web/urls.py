@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, include, path, register_convert
 from uppsikt.documents.render import FORMATS
 from uppsikt.reports.places import PLACE_PATTERN
 from uppsikt.web import views
+from uppsikt.web.converters import IdConverter, bounded
 
 
 class FormatConverter:
@@ -22,11 +23,13 @@ class FormatConverter:
 
 
 class PlaceConverter:
-    """A section's place in a report, e.g. `chapter:economy/section:2`."""
+    """A section's place in a report, e.g. `chapter:economy/section:2`; the section's
+    number is bounded like an id (it becomes a query offset)."""
 
     regex = PLACE_PATTERN
 
     def to_python(self, value: str) -> str:
+        bounded(value.rsplit(":", 1)[-1])
         return value
 
     def to_url(self, value: str) -> str:
@@ -35,11 +38,13 @@ class PlaceConverter:
 
 register_converter(FormatConverter, "fmt")
 register_converter(PlaceConverter, "place")
+# Every id in a path is an `<id:…>`, never Django's unbounded `<id:…>`.
+register_converter(IdConverter, "id")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
-    path("rapporter/<int:report_id>/", views.report_overview, name="report"),
-    path("rapporter/<int:report_id>/dokument.<fmt:fmt>", views.report_document, name="document"),
+    path("rapporter/<id:report_id>/", views.report_overview, name="report"),
+    path("rapporter/<id:report_id>/dokument.<fmt:fmt>", views.report_document, name="document"),
     path("", include("uppsikt.reports.urls")),
     path("", include("uppsikt.goals.urls")),
     path("", include("uppsikt.economy.urls")),
