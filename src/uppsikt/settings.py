@@ -12,6 +12,8 @@
 - `UPPSIKT_HTTPS`: set when served over HTTPS (behind a proxy that sends
   X-Forwarded-Proto): secure cookies and redirects to HTTPS. Off by default so that
   a local server on plain http://localhost can still log in.
+- `UPPSIKT_LOG_FILE`: also write the error log to this file (relative to the data dir
+  unless absolute). Errors always go to stderr, with a traceback and the request id.
 """
 
 from __future__ import annotations
@@ -71,6 +73,50 @@ def _database(data_dir: Path) -> dict[str, Any]:
     return config
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s [request %(request_id)s] %(name)s: %(message)s"
+
+
+def logging_config(data_dir: Path, log_file: str) -> dict[str, Any]:
+    """Server errors (django.request 5xx, with the traceback) and our own `uppsikt` loggers
+    at WARNING and above to stderr, and to `log_file` (relative to the data dir) if given;
+    every line carries the id of the request it belongs to."""
+    handlers: dict[str, dict[str, Any]] = {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "level": "WARNING",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        }
+    }
+    if log_file:
+        path = data_dir / log_file  # an absolute log_file stays as it is
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handlers["file"] = {
+            # Watched: a log rotated away by logrotate is reopened, not written on unseen.
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": str(path),
+            "encoding": "utf-8",
+            "level": "WARNING",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        }
+    names = list(handlers)
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "uppsikt.web.request_id.RequestIdFilter"}},
+        "formatters": {"plain": {"format": LOG_FORMAT}},
+        "handlers": handlers,
+        "loggers": {
+            # ERROR: 5xx and uncaught exceptions in views; 4xx (WARNING) are no server errors.
+            # Not propagated: Django's own "django" handler would print them twice in DEBUG.
+            "django.request": {"handlers": names, "level": "ERROR", "propagate": False},
+            "uppsikt": {"handlers": names, "level": "WARNING"},
+        },
+    }
+
+
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = _data_dir()
 
@@ -101,6 +147,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response and every log record of the request carries its id.
+    "uppsikt.web.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "uppsikt.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -114,6 +162,8 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it counts failed logins and locks out guessing.
     "axes.middleware.AxesMiddleware",
 ]
+
+LOGGING = logging_config(DATA_DIR, os.environ.get("UPPSIKT_LOG_FILE", "").strip())
 
 ROOT_URLCONF = "uppsikt.urls"
 WSGI_APPLICATION = "uppsikt.wsgi.application"

@@ -15,3 +15,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("", include("uppsikt.web.urls")),
 ]
+
+# Our own 500 page: it shows the request id that the error's log record carries.
+handler500 = "uppsikt.web.errors.server_error"
