@@ -11,7 +11,9 @@
   so that the login lock-out counts per client address (X-Forwarded-For).
 - `UPPSIKT_HTTPS`: set when served over HTTPS (behind a proxy that sends
   X-Forwarded-Proto): secure cookies and redirects to HTTPS. Off by default so that
-  a local server on plain http://localhost can still log in.
+  a local server on plain http://localhost can still log in. Also HSTS for a year,
+  for subdomains too unless `UPPSIKT_HSTS_SUBDOMAINS` is `0`/`false`/`no`/`off`; on the
+  browsers' preload list only with `UPPSIKT_HSTS_PRELOAD`.
 - `UPPSIKT_LOG_FILE`: also write the error log to this file (relative to the data dir
   unless absolute). Errors always go to stderr, with a traceback and the request id.
 """
@@ -241,6 +243,14 @@ if _flag("UPPSIKT_HTTPS"):
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # HSTS: browsers that have seen the site once never try plain http again for a year.
+    # Subdomains too unless UPPSIKT_HSTS_SUBDOMAINS=0 (a subdomain still served over http);
+    # preload only with UPPSIKT_HSTS_PRELOAD: the browsers' list is hard to leave again.
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = (
+        os.environ.get("UPPSIKT_HSTS_SUBDOMAINS", "1").strip().lower() in _TRUE
+    )
+    SECURE_HSTS_PRELOAD = _flag("UPPSIKT_HSTS_PRELOAD")
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
