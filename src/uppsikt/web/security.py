@@ -35,3 +35,32 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", POLICY)
         return response
+
+
+# Pages reached without logging in that must not be kept either: the login form (its CSRF
+# token, the user name typed) and the documents (behind login, but named here so that they
+# stay private even if their access ever changes).
+NO_STORE_PAGES = frozenset({"login", "document"})
+NO_STORE = "private, no-store"
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: private, no-store` on every response to a logged-in user, on the
+    documents and on the login page: a shared computer's browser cache, or a proxy between
+    the municipality and the server, must keep no copy of a report or a draft. Static
+    files never get here (WhiteNoise answers them first) and keep their own caching.
+
+    After AuthenticationMiddleware in MIDDLEWARE: it reads `request.user`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        match = request.resolver_match
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or (
+            match is not None and match.url_name in NO_STORE_PAGES
+        ):
+            response["Cache-Control"] = NO_STORE
+        return response
