@@ -341,3 +341,12 @@ def test_hub_sections_count_open_comments_in_one_query(
         html = render_to_string("reports/_hub_sections.html", context)
     assert "Obesvarade kommentarer" in html and "<strong>2</strong>" in html
     assert "Visa<span" in html
+
+
+def test_preview_names_an_empty_link_by_its_address(
+    client_as: ClientAs, report_id: int, place: str
+) -> None:
+    url = reverse("section_preview", args=[report_id, place])
+    data = {"heading": "Rubrik", "body": "Se [](https://example.org/x)."}
+    fragment = post(client_as("skribent"), url, data, HTTP_HX_REQUEST="true").content.decode()
+    assert '<a href="https://example.org/x" rel="noopener">https://example.org/x</a>' in fragment

@@ -77,6 +77,8 @@ def inline_runs(children: list[Token]) -> list[Inline]:
                 link = ""  # unsafe: keep the text, drop the target
         elif kind == "link_close":
             text = "".join(link_text)
+            if link and not text.strip():
+                text = link_name(link)
             runs.append(Link(text, link) if link else Text(text, bold, italic))
             link = None
         elif kind in ("text", "code_inline", "html_inline"):
@@ -89,9 +91,17 @@ def inline_runs(children: list[Token]) -> list[Inline]:
                 link_text.append(" ")
             else:
                 runs.append(Text(" ", bold, italic))
-        elif kind == "image":
+        elif kind == "image" and link is None:
+            # Documents show no images, only their alt text; inside a link an image adds
+            # nothing, so a link of only an image is named by its address.
             runs.append(Text(child.content, bold, italic))
     return _merge(runs)
+
+
+def link_name(url: str) -> str:
+    """The text of a link written without one (`[](https://…)`): its address, without
+    "mailto:". A link needs a name that screen readers read out (WCAG 2.4.4, 4.1.2)."""
+    return url.removeprefix("mailto:")
 
 
 def _merge(runs: list[Inline]) -> list[Inline]:
