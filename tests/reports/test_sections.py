@@ -350,3 +350,33 @@ def test_preview_names_an_empty_link_by_its_address(
     data = {"heading": "Rubrik", "body": "Se [](https://example.org/x)."}
     fragment = post(client_as("skribent"), url, data, HTTP_HX_REQUEST="true").content.decode()
     assert '<a href="https://example.org/x" rel="noopener">https://example.org/x</a>' in fragment
+
+
+@pytest.mark.parametrize(
+    ("marker", "known"),
+    [
+        ("{{ table: operating_budget }}", "operating_result"),
+        ("{{ generated: economy_sumary }}", "assessment_summary, economy_summary"),
+    ],
+)
+def test_a_marker_that_names_nothing_is_a_field_error_and_the_text_is_kept(
+    client_as: ClientAs, report_id: int, place: str, marker: str, known: str
+) -> None:
+    body = f"Driften gick bra.\n\n{marker}\n"
+    data = {"heading": "Ekonomi", "body": body, "base_version": "1"}
+    response = post(client_as("skribent"), edit_url(report_id, place), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    errors = page[page.index('id="id_body_errors"') :].split("</ul>")[0]
+    assert f"Markeringen ”{marker}” hänvisar till" in errors and known in errors
+    assert 'aria-invalid="true"' in page
+    assert "Driften gick bra." in page and marker in page.split("</textarea>")[0]
+    assert not SectionVersion.objects.exists()
+    assert not AuditEntry.objects.filter(action="section.saved").exists()
+
+
+def test_known_markers_save(client_as: ClientAs, report_id: int, place: str) -> None:
+    body = "Så här:\n\n{{ table: operating_result }}\n\n{{ generated: economy_summary }}"
+    data = {"heading": "Ekonomi", "body": body, "base_version": "1"}
+    assert post(client_as("skribent"), edit_url(report_id, place), data).status_code == 302
+    assert SectionVersion.objects.filter(body=body).exists()

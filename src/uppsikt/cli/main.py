@@ -192,7 +192,12 @@ def export_command(report_ref: str, out_dir: Path, overwrite: bool) -> None:
 
     report, _ = _load(report_ref)
     try:
-        written = export_package(report, out_dir, overwrite=overwrite)
+        written = export_package(
+            report,
+            out_dir,
+            overwrite=overwrite,
+            on_warning=lambda problem: click.echo(f"Varning: {problem}", err=True),
+        )
     except PackageError as error:
         raise UserError(str(error)) from error
     click.echo(f"Skrev {len(written)} filer till {out_dir}.")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from uppsikt.domain.checks.findings import Finding, Severity
 from uppsikt.domain.checks.goals import check_budget_assignments, check_goal_assessments
 from uppsikt.domain.checks.lix import LixScore, check_readability, lix_scores
+from uppsikt.domain.checks.markers import check_markers
 from uppsikt.domain.checks.prose import check_prose_amounts
 from uppsikt.domain.checks.settings import CheckSettings
 from uppsikt.domain.checks.tables import check_tables, rounding_notes
@@ -47,6 +48,11 @@ RULES: tuple[RuleInfo, ...] = (
         "budget_assignments",
         "Varje budgetuppdrag är redovisat.",
         lambda report, _: check_budget_assignments(report),
+    ),
+    RuleInfo(
+        "markers",
+        "Varje {{ table: … }} och {{ generated: … }} i texterna hänvisar till något som finns.",
+        lambda report, _: check_markers(report),
     ),
     RuleInfo(
         "tables",

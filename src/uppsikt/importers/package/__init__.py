@@ -6,7 +6,7 @@ writes the canonical layout, all or nothing. `LoadedPackage.locations` maps plac
 such as `table:income_statement/row:result/col:actual` to where they are written.
 """
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from uppsikt.domain.model import Report
@@ -20,12 +20,13 @@ def export_package(
     *,
     overwrite: bool = False,
     csv_tables: Collection[str] = (),
+    on_warning: Callable[[Problem], None] | None = None,
 ) -> list[Path]:
     """Write `report` as a package at `path` (see `exporter.export_package`)."""
     # Imported on use: the YAML writer is not needed to load, check or build.
     from uppsikt.importers.package.exporter import export_package as export
 
-    return export(report, path, overwrite=overwrite, csv_tables=csv_tables)
+    return export(report, path, overwrite=overwrite, csv_tables=csv_tables, on_warning=on_warning)
 
 
 __all__ = [

@@ -8,10 +8,11 @@ Files are written to a temporary folder next to the target, read back with
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import tempfile
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from uppsikt.domain.model import BudgetAssignment, Chapter, GoalFollowUp, Report, Section
@@ -27,6 +28,7 @@ LAYOUT = frozenset(
     {"report.yaml", "organisations.yaml", "goals.yaml", "chapters", "goals",
      "budget-assignments", "tables"}
 )  # fmt: skip
+log = logging.getLogger(__name__)
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _SETTINGS_ORDER = ("explanation_threshold_kr", "lix_threshold")
 
@@ -37,12 +39,16 @@ def export_package(
     *,
     overwrite: bool = False,
     csv_tables: Collection[str] = (),
+    on_warning: Callable[[Problem], None] | None = None,
 ) -> list[Path]:
     """Write `report` as a package at `path`; returns the files written, sorted.
 
     A non-empty `path` is refused unless `overwrite`; then the package's own files and
     folders are replaced and anything else in it (README, .git) is kept. `csv_tables`
     names tables whose rows go to CSV even when short (see `LoadedPackage.csv_tables`).
+    A marker that names no table or generated text is written as it is and passed to
+    `on_warning` (else logged): the text is the writer's, and the package will not load
+    until it is corrected, which the warning says.
     """
     # Resolved, so that "." has a name and a parent to put the temporary folder in.
     target = Path(path).resolve()
@@ -73,7 +79,7 @@ def export_package(
             file = staging / rel
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_bytes(text.encode("utf-8"))
-        _loads_back(staging)
+        warnings = _loads_back(staging)
         _replace(staging, target)
     except OSError as exc:
         raise PackageError(
@@ -81,12 +87,24 @@ def export_package(
         ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    for problem in warnings:
+        warning = Problem(
+            problem.file,
+            problem.line,
+            f"{problem.message} Skrivet som det är; paketet går att läsa in först när det "
+            "är rättat.",
+        )
+        if on_warning is None:
+            log.warning("%s", warning)
+        else:
+            on_warning(warning)
     return sorted(Path(path) / rel for rel in texts)
 
 
-def _loads_back(staging: Path) -> None:
+def _loads_back(staging: Path) -> tuple[Problem, ...]:
+    """Prove the written package loads; its markers that name nothing are returned."""
     try:
-        load_package(staging)
+        return load_package(staging, strict_markers=False).warnings
     except PackageError as exc:
         raise PackageError(
             Problem(p.file, p.line, p.column, f"exporten skulle inte gå att läsa in: {p.message}")

@@ -24,7 +24,13 @@ from uppsikt.domain.model import (
     Term,
 )
 from uppsikt.domain.tables import FigureTable
-from uppsikt.importers.package.errors import Location, Locations, PackageError, Problem
+from uppsikt.importers.package.errors import (
+    Location,
+    Locations,
+    PackageError,
+    Problem,
+    Problems,
+)
 from uppsikt.importers.package.files import PackageFiles
 from uppsikt.importers.package.markdown_files import Directive
 from uppsikt.importers.package.schemas import validate
@@ -53,6 +59,8 @@ class LoadedPackage:
     locations: Locations
     root: Path
     csv_tables: frozenset[str] = field(default_factory=frozenset)  # rows came from CSV
+    # Markers that name nothing, when loaded with strict_markers=False (else they are errors).
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass
@@ -61,8 +69,12 @@ class _Goals:
     goals: tuple[CouncilGoal, ...]
 
 
-def load_package(path: Path | str) -> LoadedPackage:
-    """Read and check the package at `path`; raises PackageError listing every problem."""
+def load_package(path: Path | str, *, strict_markers: bool = True) -> LoadedPackage:
+    """Read and check the package at `path`; raises PackageError listing every problem.
+
+    With `strict_markers=False`, `{{ … }}` markers that name no table or generated text
+    are `warnings` of the result instead (the export reads back a stored report with them).
+    """
     root = Path(path)
     if not root.is_dir():
         raise PackageError(
@@ -99,7 +111,11 @@ def load_package(path: Path | str) -> LoadedPackage:
         )
     # Without report.yaml the tables are unknown, but the other directives can be checked.
     known_tables = set(report_data.get("tables", [])) if report_data is not None else None
+    problems, files.problems = files.problems, Problems()
     _check_directives(files, directives, known_tables)
+    marker_problems, files.problems = files.problems.items, problems
+    if strict_markers:
+        problems.items.extend(marker_problems)
     files.problems.raise_if_any()
     assert report_data is not None and municipality is not None and goals is not None
     report = Report(
@@ -116,7 +132,8 @@ def load_package(path: Path | str) -> LoadedPackage:
         title=report_data.get("title", ""),
         settings=dict(report_data.get("settings", {})),
     )
-    return LoadedPackage(report, files.locations, root, frozenset(csv_tables))
+    warnings = tuple(PackageError(marker_problems).problems)  # sorted, deduplicated
+    return LoadedPackage(report, files.locations, root, frozenset(csv_tables), warnings)
 
 
 def _present(items: list[_T | None]) -> list[_T]:

@@ -23,6 +23,10 @@ from uppsikt.audit.codes import AuditCode
 from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
+from uppsikt.domain.checks.markers import UnknownMarker, unknown_markers
+from uppsikt.economy.models.figures import FigureTable
+from uppsikt.reports.models import Report, Section
+from uppsikt.reports.revision import bump_revision
 from uppsikt.reports.actions.workflow import locked_state
 from uppsikt.reports.models import Report, Section, SectionVersion
 from uppsikt.reports.places import section_row
@@ -78,6 +82,28 @@ def clean_section_text(heading: str, body: str) -> CleanText:
     return CleanText(clean_heading, clean_body)
 
 
+def marker_problem(report: Report, body: str) -> str:
+    """What is wrong with the body's `{{ table: … }}`/`{{ generated: … }}` markers ("" when
+    each names a table of the report or a generated text), with the keys that exist."""
+    keys = FigureTable.objects.filter(report=report).values_list("key", flat=True)
+    return " ".join(_describe(marker) for marker in unknown_markers(body, keys))
+
+
+def _describe(marker: UnknownMarker) -> str:
+    known = ", ".join(marker.known) or "–"
+    if marker.kind == "table":
+        message = _(
+            "Markeringen ”%(marker)s” hänvisar till en tabell som inte finns. Rätta nyckeln; "
+            "tabellerna som finns: %(known)s."
+        )
+    else:
+        message = _(
+            "Markeringen ”%(marker)s” hänvisar till en genererad text som inte finns. Rätta "
+            "nyckeln; de genererade texterna: %(known)s."
+        )
+    return message % {"marker": marker.marker, "known": known}
+
+
 def latest_version(report_id: int, place: str, row: Section) -> SectionVersion:
     """The version the stored text is: the latest saved one, or, when there is none or the
     text was imported since, an unsaved version of origin "import" numbered after it."""
@@ -128,7 +154,8 @@ def save_section(
 ) -> SectionVersion:
     """Save the text at `place` as a new version and return it (the latest version when
     nothing changed). WorkflowError when the actor may not edit the report now,
-    EditConflict when `base_version` is not the latest, InvalidText for an empty heading,
+    EditConflict when `base_version` is not the latest, InvalidText for an empty heading
+    or a marker that names no table or generated text,
     Section.DoesNotExist when the report has no section at `place`."""
     text = clean_section_text(heading, body)
     with transaction.atomic():
@@ -146,6 +173,10 @@ def save_section(
         current = latest_version(report_id, place, row)
         if base_version != current.number:
             raise EditConflict(current, text.heading, text.body)
+        # A marker that names nothing would drop out of the document and break the export.
+        problem = marker_problem(report, text.body)
+        if problem:
+            raise InvalidText({"body": problem})
         if (text.heading, text.body) == (row.heading, row.body):
             return current
         if current.pk is None:
