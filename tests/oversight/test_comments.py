@@ -224,3 +224,41 @@ def test_comment_text_is_escaped_on_the_page(
     )
     page = client_as("lasare").get(thread(report_id, place)).content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
+
+
+def test_htmx_marks_the_new_comment_as_the_focus_target(
+    client_as: ClientAs, report_id: int, place: str
+) -> None:
+    client = client_as("granskare")
+    post(client, thread(report_id, place), {"comment-body": "Första."}, HTTP_HX_REQUEST="true")
+    response = post(
+        client, thread(report_id, place), {"comment-body": "Andra."}, HTTP_HX_REQUEST="true"
+    )
+    new = Comment.objects.get(body="Andra.")
+    fragment = response.content.decode()
+    target = (
+        f'id="comment-{new.pk}" tabindex="-1" data-focus-after-swap '
+        'data-announce="Kommentaren är sparad" data-announce-in="comment-status"'
+    )
+    assert target in fragment
+    assert fragment.count("data-focus-after-swap") == 1  # only the new one
+    # The live region is outside the part htmx swaps in (hx-select="#comment-thread").
+    region = '<p id="comment-status" class="visually-hidden" role="status" aria-live="polite">'
+    assert region in fragment
+    assert fragment.index(region) < fragment.index('<div id="comment-thread">')
+
+
+def test_htmx_resolving_keeps_focus_on_the_comment(
+    client_as: ClientAs, users: dict[str, User], report_id: int, place: str
+) -> None:
+    comment = add_comment(users["granskare"], report_id, place, "Fråga?")
+    url = reverse("comment_resolve", args=[report_id, comment.pk])
+    fragment = post(client_as("skribent"), url, HTTP_HX_REQUEST="true").content.decode()
+    assert f'id="comment-{comment.pk}" tabindex="-1" data-focus-after-swap' in fragment
+    assert 'data-announce="Kommentaren är markerad som besvarad."' in fragment
+
+
+def test_the_focus_script_is_on_every_page(client: Client, db: None) -> None:
+    page = client.get(reverse("login")).content.decode()
+    assert '<script src="/static/uppsikt/uppsikt.js" defer></script>' in page
+    assert client.get("/static/uppsikt/uppsikt.js").status_code == 200

@@ -7,6 +7,8 @@ answered. Without JavaScript the same addresses give whole pages and redirects.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -60,6 +62,7 @@ def _thread(request: HttpRequest, report_id: int, place: str) -> HttpResponse:
     access = access_report(request.user, report_id)
     context_title = section_context(section_or_404(report_id, place)) if place else ""
     form = None
+    focus: dict[str, Any] = {}
     if request.method == "POST":
         here = thread_url(report_id, place)
         if (answer := refused(request, access, Action.COMMENT, here)) is not None:
@@ -67,7 +70,9 @@ def _thread(request: HttpRequest, report_id: int, place: str) -> HttpResponse:
         form = CommentForm(request.POST)
         if form.is_valid():
             try:
-                add_comment(report_id, place, form.cleaned_data["body"], actor=request.user)
+                comment = add_comment(
+                    report_id, place, form.cleaned_data["body"], actor=request.user
+                )
             except WorkflowError as error:
                 return refused_after(request, report_id, Action.COMMENT, error, here)
             except InvalidText as error:
@@ -78,7 +83,8 @@ def _thread(request: HttpRequest, report_id: int, place: str) -> HttpResponse:
                     messages.success(request, _("Kommentaren är skickad."))
                     return redirect(thread_url(report_id, place))
                 form = None
-    return _render_thread(request, access, place, form, context_title)
+                focus = {"focus_comment": comment.pk, "announcement": _("Kommentaren är sparad")}
+    return _render_thread(request, access, place, form, context_title, **focus)
 
 
 def _render_thread(
@@ -87,7 +93,10 @@ def _render_thread(
     place: str,
     form: CommentForm | None,
     context_title: str = "",
+    **focus: Any,
 ) -> HttpResponse:
+    """The thread; `focus` (focus_comment, announcement) names the comment that takes
+    focus after an htmx swap, and what the live region then says."""
     context = {
         "access": access,
         "report_row": access.report,
@@ -95,6 +104,7 @@ def _render_thread(
         "section_context": context_title,
         "nav": "home",
         **thread_context(access, place, form),
+        **focus,
     }
     if is_htmx(request):
         return render(request, "oversight/_comments.html", context)
@@ -113,6 +123,14 @@ def comment_resolve(request: HttpRequest, report_id: int, comment_id: int) -> Ht
     except Comment.DoesNotExist as error:
         raise Http404("Kommentaren finns inte.") from error
     if is_htmx(request):
-        return _render_thread(request, access, comment.place, None)
+        announcement = _("Kommentaren är markerad som besvarad.")
+        return _render_thread(
+            request,
+            access,
+            comment.place,
+            None,
+            focus_comment=comment.pk,
+            announcement=announcement,
+        )
     messages.success(request, _("Kommentaren är markerad som besvarad."))
     return redirect(thread_url(report_id, comment.place))
