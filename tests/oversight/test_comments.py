@@ -251,7 +251,7 @@ def test_htmx_marks_the_new_comment_as_the_focus_target(
 def test_htmx_resolving_keeps_focus_on_the_comment(
     client_as: ClientAs, users: dict[str, User], report_id: int, place: str
 ) -> None:
-    comment = add_comment(users["granskare"], report_id, place, "Fråga?")
+    comment = add_comment(report_id, place, "Fråga?", actor=users["granskare"])
     url = reverse("comment_resolve", args=[report_id, comment.pk])
     fragment = post(client_as("skribent"), url, HTTP_HX_REQUEST="true").content.decode()
     assert f'id="comment-{comment.pk}" tabindex="-1" data-focus-after-swap' in fragment

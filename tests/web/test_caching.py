@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from uppsikt.reports.store import load_report
 from uppsikt.reports.places import section_places
+from uppsikt.reports.store import load_report
 
 ClientAs = Callable[[str], Client]
 

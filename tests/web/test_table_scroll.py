@@ -11,10 +11,10 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from uppsikt.reports.models import Report
-from uppsikt.reports.store import load_report
 from uppsikt.reports.actions.workflow import submit_report
+from uppsikt.reports.models import Report
 from uppsikt.reports.places import section_places
+from uppsikt.reports.store import load_report
 
 _BOX = re.compile(
     r'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="([a-z-]+)">\s*'
@@ -25,7 +25,7 @@ _BOX = re.compile(
 def test_every_table_is_in_a_labelled_scroll_box(
     client_as: Callable[[str], Client], users: dict[str, User], report_id: int
 ) -> None:
-    submit_report(users["skribent"], report_id)  # an entry in the audit log
+    submit_report(report_id, actor=users["skribent"])  # an entry in the audit log
     place = section_places(load_report(report_id))[0].place
     period = Report.objects.get(pk=report_id).period_id
     client = client_as("granskare")

@@ -91,6 +91,7 @@ def export_package(
         warning = Problem(
             problem.file,
             problem.line,
+            problem.column,
             f"{problem.message} Skrivet som det är; paketet går att läsa in först när det "
             "är rättat.",
         )

@@ -21,12 +21,10 @@ from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import JsonValue, record
 from uppsikt.audit.codes import AuditCode
 from uppsikt.documents.sanitise import clean_markdown
+from uppsikt.domain.checks.markers import UnknownMarker, unknown_markers
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
-from uppsikt.domain.checks.markers import UnknownMarker, unknown_markers
 from uppsikt.economy.models.figures import FigureTable
-from uppsikt.reports.models import Report, Section
-from uppsikt.reports.revision import bump_revision
 from uppsikt.reports.actions.workflow import locked_state
 from uppsikt.reports.models import Report, Section, SectionVersion
 from uppsikt.reports.places import section_row
