@@ -13,7 +13,7 @@ from uppsikt.cli import main
 from uppsikt.importers.package import PackageError, load_package
 from uppsikt.reports.store import save_report
 
-DEMO = Path(__file__).resolve().parents[1] / "examples" / "malmo-ks-2025"
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "malmo-ks-2025"
 TYPO = "{{ table: operating_budget }}"
 
 
