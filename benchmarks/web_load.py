@@ -102,7 +102,7 @@ def prepare(data_dir: Path, writers: int) -> Setup:
     from uppsikt.accounts.actions import create_demo_users, grant_role
     from uppsikt.domain.workflow import Role
     from uppsikt.organisations.models import Organisation
-    from uppsikt.reports.actions.demo import reset_review
+    from uppsikt.reports.actions.demo import reset_workflow
     from uppsikt.reports.places import section_places
     from uppsikt.reports.store import find_report
     from uppsikt.services.demo import load_demo
@@ -113,7 +113,7 @@ def prepare(data_dir: Path, writers: int) -> Setup:
         report.municipality.key, report.organisation, report.period.year, report.period.kind
     )
     assert report_id is not None
-    reset_review(report_id, actor=None)
+    reset_workflow(report_id, actor=None)
     create_demo_users(
         report.municipality.key, report.organisation, "stadsbyggnadsnamnden", actor=None
     )

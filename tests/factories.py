@@ -15,8 +15,9 @@ from factory.declarations import LazyAttribute, Sequence, SubFactory
 from factory.django import DjangoModelFactory
 
 from uppsikt.accounts.actions import grant_role
+from uppsikt.domain.model import OrganisationKind
 from uppsikt.domain.workflow import Role
-from uppsikt.organisations.models import Municipality, Organisation, OrganisationKind
+from uppsikt.organisations.models import Municipality, Organisation
 
 # The demo users, each with the role and organisation `create_demo_users` gives them.
 PERSONAS = {
@@ -45,7 +46,7 @@ class OrganisationFactory(DjangoModelFactory[Organisation]):
     municipality = SubFactory(MunicipalityFactory)
     key = Sequence(lambda n: f"namnd{n}")
     name = LazyAttribute(lambda row: f"Nämnd {row.key}")
-    kind = OrganisationKind.BOARD
+    kind = OrganisationKind.BOARD.value
 
 
 class UserFactory(DjangoModelFactory[User]):

@@ -27,7 +27,7 @@ from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
 from uppsikt.importers.package import load_package
 from uppsikt.organisations.models import Municipality, Organisation
 from uppsikt.oversight.actions.comments import add_comment, resolve_comment
-from uppsikt.reports.actions.demo import reset_review
+from uppsikt.reports.actions.demo import reset_workflow
 from uppsikt.reports.actions.imports import import_report
 from uppsikt.reports.actions.sections import save_section
 from uppsikt.reports.actions.workflow import (
@@ -144,7 +144,7 @@ CASES: dict[str, Case] = {
         ),
         setup=_comment,
     ),
-    "reset_review": Case(lambda w, _: reset_review(w.report_id, actor=None), setup=World.approved),
+    "reset_workflow": Case(lambda w, _: reset_workflow(w.report_id, actor=None), setup=World.approved),
     "import_report": Case(lambda w, _: import_report(load_package(DEMO).report, actor=None)),
     "grant_role": Case(
         lambda w, _: grant_role(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from uppsikt.domain.checks import CheckSettings, Finding, Severity, run_checks
-from uppsikt.domain.lacks import Lacks, report_lacks, variance_rows
+from uppsikt.domain.lacks import Lacks, report_lacks, variances_to_explain
 from uppsikt.domain.model import Assessment, GoalFollowUp, Section, TermOutlook
 from uppsikt.domain.tables import Column, ColumnKind, RowRole
 
@@ -103,8 +103,8 @@ def test_failed_checks_count_errors_only() -> None:
     assert report_lacks(report(), findings).failed_checks == 1
 
 
-def test_variance_rows_list_every_row_above_the_threshold() -> None:
-    rows = variance_rows(report(tables=(_budget_areas(),)))
+def test_variances_to_explain_list_every_row_above_the_threshold() -> None:
+    rows = variances_to_explain(report(tables=(_budget_areas(),)))
     assert [(row.row, row.explained) for row in rows] == [("big", False), ("loss", True)]
     big, loss = rows
     assert big.variance.kronor == 2_000_000 and big.text_column == "comment"
@@ -112,13 +112,13 @@ def test_variance_rows_list_every_row_above_the_threshold() -> None:
     assert loss.explanation == "Dyrare lokaler"
 
 
-def test_variance_rows_follow_the_reports_threshold() -> None:
+def test_variances_to_explain_follow_the_reports_threshold() -> None:
     areas = report(tables=(_budget_areas(),), settings={"explanation_threshold_kr": 100_000})
-    assert [row.row for row in variance_rows(areas)] == ["small", "big", "loss"]
+    assert [row.row for row in variances_to_explain(areas)] == ["small", "big", "loss"]
     strict = CheckSettings(explanation_threshold_kr=1_500_000)
-    assert [row.row for row in variance_rows(areas, strict)] == ["big"]
+    assert [row.row for row in variances_to_explain(areas, strict)] == ["big"]
 
 
-def test_tables_of_other_kinds_have_no_variance_rows() -> None:
+def test_tables_of_other_kinds_have_no_variances_to_explain() -> None:
     generic = replace(_budget_areas(), kind="generic")  # type: ignore[type-var]
-    assert variance_rows(report(tables=(generic,))) == []
+    assert variances_to_explain(report(tables=(generic,))) == []

@@ -242,7 +242,7 @@ def test_hub_templates_show_the_summary_when_the_hub_passes_it(
         "Action": {action.name: action for action in Action},
         "summary": workflow_summary(access),
     }
-    page = render_to_string("web/report.html", context, request=request)
+    page = render_to_string("reports/report.html", context, request=request)
     assert "Granskarens kommentar" in page
     assert "Förklara avvikelsen för marknad." in page
     assert "1 kommentar är obesvarad" in page

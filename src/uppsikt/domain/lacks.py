@@ -74,7 +74,7 @@ def report_lacks(report: Report, findings: Iterable[Finding]) -> Lacks:
 
 
 @dataclass(frozen=True)
-class VarianceRow:
+class VarianceToExplain:
     """A budget-area row whose variance is large enough to need an explanation."""
 
     table: str  # key
@@ -95,7 +95,9 @@ class VarianceRow:
         return format_with_unit(self.variance.kronor, Unit.TKR)
 
 
-def variance_rows(report: Report, settings: CheckSettings | None = None) -> list[VarianceRow]:
+def variances_to_explain(
+    report: Report, settings: CheckSettings | None = None
+) -> list[VarianceToExplain]:
     """Every row the variance rule asks to explain, explained or not, in table order.
 
     The rule reports only rows without a text; running it on a copy whose texts are
@@ -108,7 +110,7 @@ def variance_rows(report: Report, settings: CheckSettings | None = None) -> list
         for finding in check_variance_explanations(blank, settings)
         if finding.rule == VARIANCE_RULE
     }
-    rows: list[VarianceRow] = []
+    rows: list[VarianceToExplain] = []
     for table in report.tables:
         text_columns = [c.key for c in table.columns if c.kind is ColumnKind.TEXT]
         if not text_columns:
@@ -120,7 +122,7 @@ def variance_rows(report: Report, settings: CheckSettings | None = None) -> list
             assert isinstance(value, Amount)  # the rule only asks about amounts
             column, text = _explanation(row, text_columns)
             rows.append(
-                VarianceRow(
+                VarianceToExplain(
                     table=table.key,
                     table_title=table.title,
                     row=row.key,

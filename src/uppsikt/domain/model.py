@@ -189,6 +189,10 @@ class ChapterKind(StrEnum):
     TEXT = "text"
     GOALS = "goals"  # the goal follow-ups grouped by goal area, then budget assignments
 
+    @property
+    def label(self) -> str:
+        return {"text": "Text", "goals": "Mål och budgetuppdrag"}[self.value]
+
 
 @dataclass(frozen=True)
 class Chapter:

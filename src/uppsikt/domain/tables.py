@@ -25,6 +25,10 @@ class ColumnKind(StrEnum):
     AMOUNT = "amount"
     PERCENT = "percent"
 
+    @property
+    def label(self) -> str:
+        return {"text": "Text", "amount": "Belopp", "percent": "Procent"}[self.value]
+
 
 class RowRole(StrEnum):
     ITEM = "item"
@@ -32,6 +36,16 @@ class RowRole(StrEnum):
     SUBTOTAL = "subtotal"
     TOTAL = "total"
     HEADING = "heading"
+
+    @property
+    def label(self) -> str:
+        return {
+            "item": "Post",
+            "part": "Varav",
+            "subtotal": "Delsumma",
+            "total": "Summa",
+            "heading": "Rubrik",
+        }[self.value]
 
 
 @dataclass(frozen=True)

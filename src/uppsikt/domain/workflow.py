@@ -1,4 +1,4 @@
-"""The review workflow of a report: who may do what in which state.
+"""The workflow of a report: who may do what in which state.
 
 A report is a draft while its organisation writes it, submitted (klarmarkerad) when the
 writers say it is ready, and approved (locked) when a reviewer at the city office accepts

@@ -134,17 +134,17 @@ def _row(table: db.FigureTable, position: int, row: Row) -> db.FigureRow:
 def _cell(row: db.FigureRow, position: int, column_key: str, value: Cell) -> db.FigureCell:
     cell = db.FigureCell(row=row, column_key=column_key, position=position)
     if isinstance(value, Amount):
-        cell.kind = db.ColumnKind.AMOUNT
+        cell.kind = ColumnKind.AMOUNT
         cell.kronor = value.kronor
         cell.precision = value.precision
     elif isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
         assert isinstance(exponent, int)  # table_problems rejected NaN and infinity
-        cell.kind = db.ColumnKind.PERCENT
+        cell.kind = ColumnKind.PERCENT
         cell.percent = value
         cell.exponent = exponent
     else:
-        cell.kind = db.ColumnKind.TEXT
+        cell.kind = ColumnKind.TEXT
         cell.text = value
     return cell
 
@@ -198,10 +198,10 @@ def load_tables(report: ReportRow) -> tuple[FigureTable, ...]:
 
 
 def _value(cell: db.FigureCell) -> Cell:
-    if cell.kind == db.ColumnKind.AMOUNT:
+    if cell.kind == ColumnKind.AMOUNT:
         assert cell.kronor is not None and cell.precision is not None  # a check constraint
         return Amount(cell.kronor, cell.precision)
-    if cell.kind == db.ColumnKind.PERCENT:
+    if cell.kind == ColumnKind.PERCENT:
         assert cell.percent is not None and cell.exponent is not None  # a check constraint
         # The column has a fixed number of decimals; the exponent restores the stated ones.
         return cell.percent.quantize(Decimal(1).scaleb(cell.exponent))

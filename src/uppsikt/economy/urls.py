@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from uppsikt.goals import views
+from uppsikt.economy import views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("rapporter/<id:report_id>/avvikelser/", views.variances, name="variances"),

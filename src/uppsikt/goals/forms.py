@@ -1,4 +1,5 @@
-"""Forms of the workflow pages: assessments, budget assignments, variance explanations.
+"""Forms of the goals' pages: assessments and budget assignments (the variance form is in
+`economy.forms`).
 
 Forms check what a person can get wrong and name the field; the actions check again
 (and sanitise), so a request that bypasses the form cannot store anything invalid.
@@ -11,10 +12,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from uppsikt.domain.lacks import VarianceRow
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.model import Assessment, AssignmentStatus, TermOutlook
-from uppsikt.economy.actions.variances import Explanation, explanation_token
 from uppsikt.goals.actions.assignments import BODY_LABEL, assignment_token
 from uppsikt.goals.actions.follow_ups import (
     FIELD_LABELS,
@@ -129,59 +128,3 @@ class AssignmentForm(forms.Form):
 
     def status_value(self) -> AssignmentStatus:
         return AssignmentStatus(self.cleaned_data["status"])
-
-
-def variance_field(row: VarianceRow) -> str:
-    """The form field name of a row's explanation."""
-    return f"{row.table}/{row.row}"
-
-
-def variance_token_field(row: VarianceRow) -> str:
-    """The form field name of the version token of a row's explanation (without a "/",
-    which marks the explanations themselves)."""
-    return f"based_on:{row.table}:{row.row}"
-
-
-def variance_initial(rows: list[VarianceRow]) -> dict[str, str]:
-    """The form's initial values: each row's stored text and its token."""
-    initial: dict[str, str] = {}
-    for row in rows:
-        initial[variance_field(row)] = row.explanation
-        initial[variance_token_field(row)] = explanation_token(row.explanation)
-    return initial
-
-
-class VarianceForm(forms.Form):
-    """One explanation per budget-area row whose variance needs one, each with the token
-    of the text it showed."""
-
-    def __init__(self, rows: list[VarianceRow], *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", variance_initial(rows))
-        super().__init__(*args, **kwargs)
-        self.rows = rows
-        for row in rows:
-            self.fields[variance_field(row)] = LimitedText(
-                kind=TextKind.VARIANCE_EXPLANATION,
-                label=_("Förklaring till avvikelsen för %(label)s") % {"label": row.label},
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
-            )
-            self.fields[variance_token_field(row)] = based_on_field()
-
-    def pairs(self) -> list[tuple[VarianceRow, forms.BoundField, forms.BoundField]]:
-        """Each row with its bound text field and token field, in table order."""
-        return [
-            (row, self[variance_field(row)], self[variance_token_field(row)]) for row in self.rows
-        ]
-
-    def explanations(self) -> list[Explanation]:
-        return [
-            Explanation(
-                row.table,
-                row.row,
-                row.text_column,
-                self.cleaned_data[variance_field(row)],
-                self.cleaned_data[variance_token_field(row)],
-            )
-            for row in self.rows
-        ]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from uppsikt.domain.choices import choices
+from uppsikt.domain.model import Assessment, AssignmentStatus, TermOutlook
 from uppsikt.organisations.models import KEY_LENGTH, Municipality, Organisation
 
 
@@ -104,30 +106,6 @@ class GoalAssignment(models.Model):
         return f"{self.goal} → {self.organisation} ({self.year})"
 
 
-class Assessment(models.TextChoices):
-    """Mirrors `uppsikt.domain.model.Assessment`."""
-
-    ACHIEVED = "achieved", "Uppnåtts"
-    PARTLY_ACHIEVED = "partly_achieved", "Delvis uppnåtts"
-    NOT_ACHIEVED = "not_achieved", "Ej uppnåtts"
-
-
-class TermOutlook(models.TextChoices):
-    """Mirrors `uppsikt.domain.model.TermOutlook`."""
-
-    EXPECTED = "expected", "Förväntas leda till önskad förflyttning"
-    NOT_EXPECTED = "not_expected", "Förväntas inte leda till önskad förflyttning"
-
-
-class AssignmentStatus(models.TextChoices):
-    """Mirrors `uppsikt.domain.model.AssignmentStatus`."""
-
-    NOT_STARTED = "not_started", "Ej påbörjat"
-    ONGOING = "ongoing", "Pågår"
-    COMPLETED = "completed", "Genomfört"
-    REPORTED = "reported", "Återrapporterat"
-
-
 class GoalFollowUp(models.Model):
     """The organisation's contribution to one council goal in the period, and its assessment."""
 
@@ -138,11 +116,11 @@ class GoalFollowUp(models.Model):
     intro = models.TextField("inledning", blank=True)
     # "" means not assessed (None in the domain): Django keeps text columns non-null.
     year_assessment = models.CharField(
-        "bedömning för året", max_length=32, choices=Assessment.choices, blank=True
+        "bedömning för året", max_length=32, choices=choices(Assessment), blank=True
     )
     year_motivation = models.TextField("motivering för året", blank=True)
     term_outlook = models.CharField(
-        "förväntad förflyttning", max_length=32, choices=TermOutlook.choices, blank=True
+        "förväntad förflyttning", max_length=32, choices=choices(TermOutlook), blank=True
     )
     term_motivation = models.TextField("motivering för mandatperioden", blank=True)
     position = models.PositiveIntegerField("ordning")
@@ -223,8 +201,8 @@ class BudgetAssignmentReport(models.Model):
     status = models.CharField(
         "status",
         max_length=32,
-        choices=AssignmentStatus.choices,
-        default=AssignmentStatus.ONGOING,
+        choices=choices(AssignmentStatus),
+        default=AssignmentStatus.ONGOING.value,
     )
     body = models.TextField("redovisning", blank=True)
     position = models.PositiveIntegerField("ordning")

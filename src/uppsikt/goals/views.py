@@ -1,4 +1,4 @@
-"""Goals and budget: the assessment of each goal, budget assignments, variance texts.
+"""Goals: the follow-up and assessment of each goal, and the budget assignments' reports.
 
 Everyone who may read the report sees these pages; only writers of a draft get forms
 (Action.EDIT). A POST without that role is refused with 403 and the reason; a POST to a
@@ -17,31 +17,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from uppsikt.accounts.kept import login_keeps_text
-from uppsikt.audit.models import AuditEntry
-from uppsikt.domain.checks import CheckSettings
-from uppsikt.domain.lacks import variance_rows
-from uppsikt.domain.money import Unit, format_with_unit
 from uppsikt.domain.versions import StaleEdit
 from uppsikt.domain.workflow import Action, WorkflowError
-from uppsikt.economy.actions.variances import Explanation, explain_variances, explanation_token
-from uppsikt.economy.models.figures import FigureRow
 from uppsikt.goals.actions.assignments import BODY_LABEL, assignment_place, report_assignment
 from uppsikt.goals.actions.follow_ups import FIELD_LABELS, InvalidInput, record_assessment
 from uppsikt.goals.forms import (
     AssessmentForm,
     AssignmentForm,
-    VarianceForm,
-    variance_field,
-    variance_token_field,
 )
 from uppsikt.goals.models import BudgetAssignmentReport, GoalFollowUp
 from uppsikt.oversight.lacks import checked_report
-from uppsikt.reports.access import ReportAccess, access_report
+from uppsikt.reports.access import access_report
 from uppsikt.reports.places import section_places
+from uppsikt.reports.views.context import edit_context
 from uppsikt.reports.views.kept import conflict_fields, last_saved, refused, refused_after
 
 
@@ -85,16 +76,6 @@ def _conflict(
             _shown(form, yours),
         ),
         "saved_by": saved_by,
-    }
-
-
-def _context(access: ReportAccess, **extra: object) -> dict[str, object]:
-    return {
-        "access": access,
-        "report_row": access.report,
-        "editable": access.can(Action.EDIT),
-        "nav": "home",
-        **extra,
     }
 
 
@@ -149,7 +130,7 @@ def goal_edit(request: HttpRequest, report_id: int, goal_key: str) -> HttpRespon
     return render(
         request,
         "goals/goal_edit.html",
-        _context(access, form=form, follow_up=row, contributions=contributions, **conflict),
+        edit_context(access, form=form, follow_up=row, contributions=contributions, **conflict),
         status=409 if conflict else 400 if form.errors else 200,
     )
 
@@ -206,99 +187,6 @@ def assignment_edit(request: HttpRequest, report_id: int, assignment_key: str) -
     return render(
         request,
         "goals/assignment_edit.html",
-        _context(access, form=form, entry=row, **conflict),
+        edit_context(access, form=form, entry=row, **conflict),
         status=409 if conflict else 400 if form.errors else 200,
     )
-
-
-@login_keeps_text()
-@require_http_methods(["GET", "POST"])
-def variances(request: HttpRequest, report_id: int) -> HttpResponse:
-    """Every budget-area variance above the report's threshold, with its explanation."""
-    access = access_report(request.user, report_id)
-    if request.method == "POST":
-        here = reverse("variances", args=[report_id])
-        if (answer := refused(request, access, Action.EDIT, here)) is not None:
-            return answer
-    report, _findings = checked_report(access)
-    rows = variance_rows(report)
-    # Rows the ledger adds are not stored in the report, so there is nowhere to write.
-    stored = set(
-        FigureRow.objects.filter(
-            table__report=access.report, table__key__in={row.table for row in rows}
-        ).values_list("table__key", "key")
-    )
-    editable_rows = [row for row in rows if (row.table, row.row) in stored]
-    ledger_only = [row for row in rows if (row.table, row.row) not in stored]
-    conflict: dict[str, object] = {}
-    if request.method == "POST":
-        form = VarianceForm(editable_rows, request.POST)
-        if form.is_valid():
-            explanations = form.explanations()
-            try:
-                changed = explain_variances(report_id, explanations, actor=request.user)
-            except WorkflowError as error:
-                return refused_after(request, report_id, Action.EDIT, error, here)
-            except InvalidInput as error:
-                form.add_error(None, str(error))
-            except StaleEdit as stale:
-                conflict, form = _variance_conflict(report_id, form, explanations, stale)
-            else:
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(count)d förklaring är sparad.",
-                        "%(count)d förklaringar är sparade.",
-                        changed,
-                    )
-                    % {"count": changed}
-                    if changed
-                    else _("Inget var ändrat."),
-                )
-                return redirect("variances", report_id=report_id)
-    else:
-        form = VarianceForm(editable_rows)
-    context = _context(
-        access,
-        **conflict,
-        form=form,
-        ledger_only=ledger_only,
-        unexplained=sum(1 for row in rows if not row.explained),
-        threshold=format_with_unit(
-            CheckSettings.for_report(report).explanation_threshold_kr, Unit.TKR
-        ),
-    )
-    status = 409 if conflict else 400 if form.errors else 200
-    return render(request, "economy/variances.html", context, status=status)
-
-
-def _variance_conflict(
-    report_id: int, form: VarianceForm, given: list[Explanation], stale: StaleEdit
-) -> tuple[dict[str, object], VarianceForm]:
-    """The conflict's rows to compare, and the form again: the writer's text on every
-    row they changed, the stored text on every other, each with the stored text's token."""
-    by_place = {item.place: (row, item) for row, item in zip(form.rows, given, strict=True)}
-    initial: dict[str, str] = {}
-    for place, (row, item) in by_place.items():
-        stored = str(stale.stored.get(place) or "")
-        unchanged = item.based_on == explanation_token(item.text)
-        initial[variance_field(row)] = stored if unchanged else item.text
-        initial[variance_token_field(row)] = explanation_token(stored)
-    labels = {
-        place: str(form.fields[variance_field(row)].label)
-        for place, (row, _) in by_place.items()
-        if place in stale.stale
-    }
-    yours = {place: item.text for place, (_, item) in by_place.items()}
-    saved_by = (
-        AuditEntry.objects.filter(
-            report_id=report_id, action="variance.explained", place__in=sorted(stale.stale)
-        )
-        .order_by("-at", "-id")
-        .first()
-    )
-    conflict: dict[str, object] = {
-        "conflict_fields": conflict_fields(labels, stale.stored, yours),
-        "saved_by": saved_by,
-    }
-    return conflict, VarianceForm(form.rows, initial=initial)

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from django.db import models
 
+from uppsikt.domain.choices import choices
+from uppsikt.domain.model import OrganisationKind
+
 KEY_LENGTH = 100  # keys are short slugs; the store checks the length before writing
-
-
-class OrganisationKind(models.TextChoices):
-    """Mirrors `uppsikt.domain.model.OrganisationKind`."""
-
-    COUNCIL = "council", "kommunfullmäktige"
-    EXECUTIVE_BOARD = "executive_board", "kommunstyrelse"
-    BOARD = "board", "nämnd"
-    COMPANY = "company", "bolag"
-    FEDERATION = "federation", "kommunalförbund"
 
 
 class Municipality(models.Model):
@@ -40,7 +33,7 @@ class Organisation(models.Model):
     )
     key = models.CharField("nyckel", max_length=KEY_LENGTH)
     name = models.TextField("namn")
-    kind = models.CharField("slag", max_length=32, choices=OrganisationKind.choices)
+    kind = models.CharField("slag", max_length=32, choices=choices(OrganisationKind))
     administration = models.TextField("förvaltning", blank=True)
 
     class Meta:

@@ -12,23 +12,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from uppsikt.domain.choices import choices
+from uppsikt.domain.model import ChapterKind, PeriodKind
 from uppsikt.domain.workflow import Status
 from uppsikt.goals.models import CouncilGoal, GoalArea, Term
 from uppsikt.organisations.models import KEY_LENGTH, Municipality, Organisation
-
-
-class PeriodKind(models.TextChoices):
-    """Mirrors `uppsikt.domain.model.PeriodKind`."""
-
-    INTERIM_REPORT = "interim_report", "Delårsrapport"
-    ANNUAL_ANALYSIS = "annual_analysis", "Årsanalys"
-
-
-class ChapterKind(models.TextChoices):
-    """Mirrors `uppsikt.domain.model.ChapterKind`."""
-
-    TEXT = "text", "Text"
-    GOALS = "goals", "Mål och budgetuppdrag"
 
 
 class Period(models.Model):
@@ -36,7 +24,7 @@ class Period(models.Model):
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="periods")
     year = models.PositiveSmallIntegerField("verksamhetsår")
-    kind = models.CharField("slag", max_length=32, choices=PeriodKind.choices)
+    kind = models.CharField("slag", max_length=32, choices=choices(PeriodKind))
     deadline = models.DateField(
         "sista dag", null=True, blank=True, help_text="När rapporterna ska vara klarmarkerade."
     )
@@ -152,7 +140,7 @@ class Chapter(models.Model):
     key = models.CharField("nyckel", max_length=KEY_LENGTH)
     title = models.TextField("rubrik")
     kind = models.CharField(
-        "slag", max_length=16, choices=ChapterKind.choices, default=ChapterKind.TEXT
+        "slag", max_length=16, choices=choices(ChapterKind), default=ChapterKind.TEXT.value
     )
     intro = models.TextField("inledning", blank=True)
     position = models.PositiveIntegerField("ordning")
@@ -208,7 +196,7 @@ class Section(models.Model):
 # A text's place in a report, e.g. `chapter:economy/section:2` (see `reports.places`).
 PLACE_LENGTH = 300
 
-STATUSES = tuple((item.value, item.label) for item in Status)
+STATUSES = choices(Status)
 
 
 class ReportState(models.Model):

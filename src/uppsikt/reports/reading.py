@@ -146,7 +146,7 @@ def _build(access: ReportAccess, fmt: str) -> bytes:
 
 def warm_report(report_id: int) -> None:
     """Build the report and its page for its current state, so that the next reader finds
-    them cached. Called after a change commits (see `review.actions.revision`)."""
+    them cached. Called after a change commits (see `reports.revision`)."""
     from uppsikt.reports.models import Report, ReportState
 
     report = (

@@ -1,12 +1,15 @@
-"""Addresses of the reports' views: texts, their history, the workflow steps."""
+"""Addresses of the reports' views: the hub and documents, texts, their history, the
+workflow steps."""
 
 from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from uppsikt.reports.views import history, sections, workflow
+from uppsikt.reports.views import history, report, sections, workflow
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("rapporter/<id:report_id>/", report.report_overview, name="report"),
+    path("rapporter/<id:report_id>/dokument.<fmt:fmt>", report.report_document, name="document"),
     path(
         "rapporter/<id:report_id>/texter/<place:place>/",
         sections.section_edit,

@@ -41,7 +41,7 @@ def load_demo(data_dir: Path) -> DemoReport:
     from uppsikt.economy.mapping_store import save_mapping
     from uppsikt.economy.sie_import import import_sie_file
     from uppsikt.importers.ledger_mapping import load_mapping
-    from uppsikt.reports.actions.demo import reset_review
+    from uppsikt.reports.actions.demo import reset_workflow
     from uppsikt.reports.store import find_report
     from uppsikt.services.economy import ledger_economy
     from uppsikt.services.reporting import ReportRef
@@ -54,7 +54,7 @@ def load_demo(data_dir: Path) -> DemoReport:
         report.municipality.key, report.organisation, report.period.year, report.period.kind
     )
     if existing is not None:
-        reset_review(existing, actor=None)
+        reset_workflow(existing, actor=None)
     store(report)
     key = report.municipality.key
     save_mapping(key, load_mapping(DEMO_LEDGER / "mapping.yaml"), actor=None)

@@ -43,8 +43,6 @@ register_converter(IdConverter, "id")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.home, name="home"),
-    path("rapporter/<id:report_id>/", views.report_overview, name="report"),
-    path("rapporter/<id:report_id>/dokument.<fmt:fmt>", views.report_document, name="document"),
     path("", include("uppsikt.reports.urls")),
     path("", include("uppsikt.goals.urls")),
     path("", include("uppsikt.economy.urls")),

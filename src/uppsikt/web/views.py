@@ -1,4 +1,5 @@
-"""The pages every user sees: the list of reports and a report's read view and downloads."""
+"""The page every user starts from: the reports they may see, and for reviewers each
+period's overview."""
 
 from __future__ import annotations
 
@@ -8,14 +9,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from uppsikt.accounts.access import overseen_municipalities, visible_organisations
-from uppsikt.documents.render import renderer
-from uppsikt.domain.workflow import Action, Status
-from uppsikt.oversight.lacks import workflow_summary
-from uppsikt.reports.access import access_report
+from uppsikt.domain.workflow import Status
 from uppsikt.reports.models import Period, Report, ReportState
-from uppsikt.reports.places import section_places
-from uppsikt.reports.reading import cached_report, download_name, rendered
-from uppsikt.reports.views.sections import hub_sections
 
 
 @login_required
@@ -39,36 +34,3 @@ def home(request: HttpRequest) -> HttpResponse:
     ).select_related("municipality")
     context = {"rows": rows, "periods": periods.order_by("-year", "kind"), "nav": "home"}
     return render(request, "web/home.html", context)
-
-
-@login_required
-@require_GET
-def report_document(request: HttpRequest, report_id: int, fmt: str) -> HttpResponse:
-    """The report as a document: the HTML page inline, PDF and DOCX as downloads."""
-    access = access_report(request.user, report_id)
-    data = rendered(access, fmt)
-    response = HttpResponse(data, content_type=renderer(fmt).media_type)
-    if fmt != "html":
-        name = download_name(access, renderer(fmt).extension)
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-@login_required
-@require_GET
-def report_overview(request: HttpRequest, report_id: int) -> HttpResponse:
-    """The report's hub: status and workflow, texts to write, goals, checks, downloads."""
-    access = access_report(request.user, report_id)
-    report, _ = cached_report(access)
-    places = section_places(report)
-    context = {
-        "access": access,
-        "report_row": access.report,
-        "report": report,
-        "places": places,
-        "section_items": hub_sections(access, places),
-        "summary": workflow_summary(access),
-        "Action": {action.name: action for action in Action},
-        "nav": "home",
-    }
-    return render(request, "web/report.html", context)

@@ -19,8 +19,9 @@ from uppsikt.audit.actions import record
 from uppsikt.audit.codes import AuditCode
 from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.limits import TextKind, is_too_long
+from uppsikt.domain.tables import ColumnKind
 from uppsikt.domain.versions import StaleEdit, version_token
-from uppsikt.economy.models.figures import ColumnKind, FigureCell, FigureColumn, FigureRow
+from uppsikt.economy.models.figures import FigureCell, FigureColumn, FigureRow
 from uppsikt.goals.actions.follow_ups import InvalidInput, lock_for_edit
 from uppsikt.reports.models import Report
 from uppsikt.reports.revision import bump_revision

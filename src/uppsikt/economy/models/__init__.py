@@ -1,13 +1,10 @@
 """The economy's models: figure tables of reports (`figures`) and the ledger (`ledger`)."""
 
 from uppsikt.economy.models.figures import (
-    ColumnKind,
     FigureCell,
     FigureColumn,
     FigureRow,
     FigureTable,
-    RowRole,
-    Unit,
 )
 from uppsikt.economy.models.ledger import (
     AccountRange,
@@ -19,12 +16,10 @@ from uppsikt.economy.models.ledger import (
     LedgerMapping,
     LedgerObject,
     ObjectMapping,
-    PhaseChoice,
 )
 
 __all__ = [
     "AccountRange",
-    "ColumnKind",
     "Fact",
     "FigureCell",
     "FigureColumn",
@@ -37,7 +32,4 @@ __all__ = [
     "LedgerMapping",
     "LedgerObject",
     "ObjectMapping",
-    "PhaseChoice",
-    "RowRole",
-    "Unit",
 ]

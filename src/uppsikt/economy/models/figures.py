@@ -9,37 +9,14 @@ from __future__ import annotations
 
 from django.db import models
 
+from uppsikt.domain.choices import choices
+from uppsikt.domain.money import Unit
+from uppsikt.domain.tables import ColumnKind, RowRole
 from uppsikt.organisations.models import KEY_LENGTH
 from uppsikt.reports.models import Report
 
 PERCENT_DIGITS = 15  # SQLite reads decimals through a float: 15 digits survive exactly
 PERCENT_DECIMALS = 6
-
-
-class Unit(models.TextChoices):
-    """Mirrors the codes of `uppsikt.domain.money.Unit`."""
-
-    KR = "kr", "Kr"
-    TKR = "tkr", "Tkr"
-    MKR = "mkr", "Mkr"
-
-
-class ColumnKind(models.TextChoices):
-    """Mirrors `uppsikt.domain.tables.ColumnKind`; also the kind of value a cell holds."""
-
-    TEXT = "text", "Text"
-    AMOUNT = "amount", "Belopp"
-    PERCENT = "percent", "Procent"
-
-
-class RowRole(models.TextChoices):
-    """Mirrors `uppsikt.domain.tables.RowRole`."""
-
-    ITEM = "item", "Post"
-    PART = "part", "Varav"
-    SUBTOTAL = "subtotal", "Delsumma"
-    TOTAL = "total", "Summa"
-    HEADING = "heading", "Rubrik"
 
 
 class FigureTable(models.Model):
@@ -49,7 +26,9 @@ class FigureTable(models.Model):
     key = models.CharField("nyckel", max_length=KEY_LENGTH)
     title = models.TextField("rubrik")
     kind = models.CharField("slag", max_length=KEY_LENGTH, default="generic")
-    unit = models.CharField("enhet", max_length=8, choices=Unit.choices)
+    unit = models.CharField(
+        "enhet", max_length=8, choices=[(unit.code, unit.label) for unit in Unit]
+    )
     decimals = models.PositiveSmallIntegerField("decimaler", default=0)
     label_header = models.TextField("rubrik för radnamn", blank=True)
     note = models.TextField("fotnot", blank=True)
@@ -74,7 +53,7 @@ class FigureColumn(models.Model):
     key = models.CharField("nyckel", max_length=KEY_LENGTH)
     label = models.TextField("rubrik")
     kind = models.CharField(
-        "slag", max_length=16, choices=ColumnKind.choices, default=ColumnKind.AMOUNT
+        "slag", max_length=16, choices=choices(ColumnKind), default=ColumnKind.AMOUNT.value
     )
     formula = models.TextField("formel", blank=True)  # "" = no formula
     decimals = models.PositiveSmallIntegerField("decimaler", null=True, blank=True)
@@ -98,7 +77,9 @@ class FigureRow(models.Model):
     table = models.ForeignKey(FigureTable, on_delete=models.CASCADE, related_name="rows")
     key = models.CharField("nyckel", max_length=KEY_LENGTH)
     label = models.TextField("radnamn")
-    role = models.CharField("roll", max_length=16, choices=RowRole.choices, default=RowRole.ITEM)
+    role = models.CharField(
+        "roll", max_length=16, choices=choices(RowRole), default=RowRole.ITEM.value
+    )
     sum_of = models.JSONField("summa av", default=list, blank=True)
     position = models.PositiveIntegerField("ordning")
 
@@ -120,7 +101,7 @@ class FigureCell(models.Model):
     row = models.ForeignKey(FigureRow, on_delete=models.CASCADE, related_name="cells")
     # A key, not a foreign key: the domain lets a row state a value for any key.
     column_key = models.CharField("kolumn", max_length=KEY_LENGTH)
-    kind = models.CharField("slag", max_length=16, choices=ColumnKind.choices)
+    kind = models.CharField("slag", max_length=16, choices=choices(ColumnKind))
     kronor = models.BigIntegerField("kronor", null=True, blank=True)
     precision = models.BigIntegerField("precision i kronor", null=True, blank=True)
     percent = models.DecimalField(

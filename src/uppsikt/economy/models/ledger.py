@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from django.db import models
 
+from uppsikt.domain.choices import choices
 from uppsikt.domain.economy.model import LINES, Financing, Objects, Phase
 from uppsikt.economy.errors import UnknownMunicipality
 from uppsikt.organisations.models import KEY_LENGTH, Municipality
@@ -29,15 +30,6 @@ class FileKind(models.TextChoices):
     SIE = "sie", "SIE-fil"
     BUDGET_CSV = "budget_csv", "Budgetfil (CSV)"
     BUDGET_XLSX = "budget_xlsx", "Budgetfil (XLSX)"
-
-
-class PhaseChoice(models.TextChoices):
-    """Mirrors `uppsikt.domain.economy.model.Phase`."""
-
-    ORIGINAL_BUDGET = Phase.ORIGINAL_BUDGET.value, Phase.ORIGINAL_BUDGET.label
-    REVISED_BUDGET = Phase.REVISED_BUDGET.value, Phase.REVISED_BUDGET.label
-    FORECAST = Phase.FORECAST.value, Phase.FORECAST.label
-    ACTUAL = Phase.ACTUAL.value, Phase.ACTUAL.label
 
 
 LINE_CHOICES = list(LINES.items())
@@ -248,7 +240,7 @@ class Fact(models.Model):
     )
     # [[dimension, id], ...]; not named `objects`, which is the manager's name.
     object_list = models.JSONField("objekt", default=list, blank=True)
-    phase = models.CharField("fas", max_length=32, choices=PhaseChoice.choices)
+    phase = models.CharField("fas", max_length=32, choices=choices(Phase))
     version = models.CharField("version", max_length=VERSION_LENGTH, blank=True, default="")
     amount = models.BigIntegerField("belopp i öre")
 

@@ -11,7 +11,7 @@ from uppsikt.oversight.models import Comment
 from uppsikt.reports.models import Report, ReportState, SectionVersion
 
 
-def reset_review(report_id: int, *, actor: AnyUser | None) -> None:
+def reset_workflow(report_id: int, *, actor: AnyUser | None) -> None:
     """A fresh demo: the report is a draft again, without versions or comments. The audit
     log keeps what happened before and records the reset (`actor` None: the system)."""
     with transaction.atomic():

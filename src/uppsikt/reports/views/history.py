@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from uppsikt.domain.diff import Segment, has_changes, word_diff
+from uppsikt.domain.model import PeriodKind
 from uppsikt.reports.access import access_report
 from uppsikt.reports.actions.sections import section_versions
-from uppsikt.reports.models import PeriodKind, Report, Section
+from uppsikt.reports.models import Report, Section
 from uppsikt.reports.views.sections import section_context, section_or_404
 
 
