@@ -12,8 +12,10 @@ echo "== ruff and mypy"
 .venv/bin/ruff format --check src tests benchmarks
 .venv/bin/mypy src tests
 
-echo "== tests on SQLite"
-env -u DATABASE_URL .venv/bin/pytest -q "$@"
+echo "== tests on SQLite (with coverage; the floor is today's figure less a little)"
+COVERAGE_FLOOR=${COVERAGE_FLOOR:-0}
+env -u DATABASE_URL .venv/bin/pytest -q --cov --cov-report= --cov-fail-under="$COVERAGE_FLOOR" "$@"
+.venv/bin/coverage report --format=total | sed 's/^/coverage (lines and branches, %): /'
 
 echo "== tests on PostgreSQL"
 if [ -z "${DATABASE_URL:-}" ]; then

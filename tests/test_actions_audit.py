@@ -144,7 +144,9 @@ CASES: dict[str, Case] = {
         ),
         setup=_comment,
     ),
-    "reset_workflow": Case(lambda w, _: reset_workflow(w.report_id, actor=None), setup=World.approved),
+    "reset_workflow": Case(
+        lambda w, _: reset_workflow(w.report_id, actor=None), setup=World.approved
+    ),
     "import_report": Case(lambda w, _: import_report(load_package(DEMO).report, actor=None)),
     "grant_role": Case(
         lambda w, _: grant_role(
@@ -176,9 +178,12 @@ HELPERS = {
     "assessment_problems": "validates input",
     "lock_for_edit": "reads and locks inside an action's transaction",
     "locked_state": "reads and locks inside an action's transaction",
-    "bump_revision": "part of an action: moves the stamp inside its transaction",
-    "bump_revisions": "part of an action: moves the stamps inside its transaction",
-    "warm_after_commit": "schedules a cache warm-up",
+    "assessment_values": "reads: the input of the form's version token",
+    "assessment_token": "computes a version token",
+    "assignment_values": "reads: the input of the form's version token",
+    "assignment_token": "computes a version token",
+    "explanation_token": "computes a version token",
+    "marker_problem": "validates input",
     "clean_section_text": "validates input",
     "latest_version": "reads",
     "section_versions": "reads",

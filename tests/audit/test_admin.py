@@ -211,7 +211,7 @@ def test_deleting_a_mapping_rule_is_audited(admin_client: Client, report_id: int
     rule = AccountRange.objects.create(
         municipality=malmo, first="3000", last="3999", line="other_income", position=0
     )
-    url = reverse("admin:ledger_accountrange_delete", args=[rule.pk])
+    url = reverse("admin:economy_accountrange_delete", args=[rule.pk])
     stamp = ledger_stamp(malmo.pk)
 
     assert admin_client.post(url, {"post": "yes"}).status_code == 302

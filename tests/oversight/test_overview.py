@@ -147,7 +147,7 @@ def test_the_hub_links_reviewers_to_the_overview(
         "goals/goalarea",
         "goals/councilgoal",
         "reports/period",
-        "reports/budgetassignment",
+        "goals/budgetassignment",
     ],
 )
 def test_admin_pages_for_set_up_load(
