@@ -133,7 +133,10 @@ CASES: dict[str, Case] = {
     "explain_variances": Case(
         lambda w, _: explain_variances(
             w.report_id,
-            [Explanation("budget_areas", "kansli", "comment", "Vakanser under våren.")],
+            [  # two rows in one save: still one action, one entry
+                Explanation("budget_areas", "kansli", "comment", "Vakanser under våren."),
+                Explanation("budget_areas", "marknad", "comment", "Galan kostade mer."),
+            ],
             actor=w.user("skribent"),
         )
     ),

@@ -112,7 +112,7 @@ def _variance_conflict(
     yours = {place: item.text for place, (_, item) in by_place.items()}
     saved_by = (
         AuditEntry.objects.filter(
-            report_id=report_id, action="variance.explained", place__in=sorted(stale.stale)
+            report_id=report_id, action="variance.explained", after__has_any_keys=stale.stale
         )
         .order_by("-at", "-id")
         .first()

@@ -15,7 +15,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from uppsikt.accounts.access import AnyUser
-from uppsikt.audit.actions import record
+from uppsikt.audit.actions import JsonValue, record
 from uppsikt.audit.codes import AuditCode
 from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.limits import TextKind, is_too_long
@@ -52,7 +52,7 @@ def explanation_token(text: str) -> str:
 def explain_variances(
     report_id: int, explanations: Iterable[Explanation], *, actor: AnyUser
 ) -> int:
-    """Save every explanation in one transaction and audit each changed row; returns how
+    """Save every explanation in one transaction with one audit row; returns how
     many changed. WorkflowError when the actor may not edit; InvalidInput (nothing saved)
     when a row or text column does not exist in the stored report or a text is too long;
     StaleEdit (nothing saved; `stored` maps every given place to its stored text) when a
@@ -69,7 +69,6 @@ def explain_variances(
     }
     if too_long:
         raise InvalidInput(too_long)
-    changed = 0
     with transaction.atomic():
         report = lock_for_edit(actor, report_id)
         targets = [(item, _target(report, item)) for item in given]
@@ -80,24 +79,28 @@ def explain_variances(
         stale = [item.place for item in given if _is_stale(item, stored[item.place])]
         if stale:
             raise StaleEdit(stored, stale)
+        before: dict[str, JsonValue] = {}
+        after: dict[str, JsonValue] = {}
         for item, (row, _) in targets:
             assert row is not None
             if item.based_on is not None and explanation_token(item.text) == item.based_on:
                 continue  # left as the writer found it: someone else's newer text stays
-            before = _write(row, item)
-            if before is None:
+            was = _write(row, item)
+            if was is None:
                 continue
-            changed += 1
+            before[item.place], after[item.place] = was, item.text
+        changed = len(after)
+        if changed:
+            bump_revision(report)
+            # One save is one action: one row, keyed by the place of every text it changed.
             record(
                 actor,
                 AuditCode.VARIANCE_EXPLAINED,
                 report=report,
-                place=item.place,
-                before={"text": before},
-                after={"text": item.text},
+                place=next(iter(after)) if changed == 1 else "",
+                before=before,
+                after=after,
             )
-        if changed:
-            bump_revision(report)
     return changed
 
 
