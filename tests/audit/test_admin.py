@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.admin import site as admin_site
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
@@ -220,3 +221,42 @@ def test_deleting_a_mapping_rule_is_audited(admin_client: Client, report_id: int
     assert entry.action == "admin.deleted" and isinstance(entry.before, dict)
     assert entry.before["first"] == "3000"
     assert ledger_stamp(malmo.pk) != stamp
+
+
+def test_two_admins_saving_the_same_goal_do_not_overwrite_each_other(
+    admin_client: Client, users: dict[str, User], report_id: int
+) -> None:
+    """The second save, based on the page as it was before the first, is refused with
+    its input kept; the first stays stored and only it is audited."""
+    goal = CouncilGoal.objects.get(key=GOAL_KEY)
+    other = Client()
+    other.force_login(users["admin"])  # the same person in a second tab does the same
+    first = form_data(admin_client, change_url(goal)) | {"title": RENAMED}
+    second = form_data(other, change_url(goal)) | {"title": "Ett annat namn på målet"}
+    entries = AuditEntry.objects.count()
+    assert admin_client.post(change_url(goal), first).status_code == 302
+    refused = other.post(change_url(goal), second)
+    assert refused.status_code == 200
+    text = refused.content.decode()
+    assert "Någon annan har sparat ändringar här" in text
+    assert "Ett annat namn på målet" in text  # the second person's input is still there
+    goal.refresh_from_db()
+    assert goal.title == RENAMED
+    assert AuditEntry.objects.count() == entries + 1
+    again = form_data(other, change_url(goal)) | {"title": "Ett annat namn på målet"}
+    assert other.post(change_url(goal), again).status_code == 302  # after a reload: saved
+    goal.refresh_from_db()
+    assert goal.title == "Ett annat namn på målet"
+
+
+def test_a_change_to_an_inline_row_moves_the_version(admin_client: Client, report_id: int) -> None:
+    from uppsikt.goals.admin import CouncilGoalAdmin
+
+    goal = CouncilGoal.objects.get(key=GOAL_KEY)
+    admin = CouncilGoalAdmin(CouncilGoal, admin_site)
+    before = admin.version_of(goal)
+    direction = goal.assignments.first()
+    assert direction is not None
+    direction.position += 1
+    direction.save()
+    assert admin.version_of(goal) != before

@@ -4,6 +4,10 @@ content at once; and a change that would alter an approved report is refused by 
 
 A model admin says which reports an object is part of (`affected_reports`) and which of
 its fields they show (`content_fields`); inlines say the same of their rows.
+
+No admin change overwrites another person's save unseen: the change form carries the
+version token of the object (and its inline rows) as it was shown, and a save based on an
+older one is refused with the person's input kept in the form.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from uppsikt.audit.actions import JsonValue, record
 from uppsikt.audit.codes import AuditCode
+from uppsikt.domain.versions import version_token
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -102,13 +107,50 @@ class _Pending:
 _PENDING: WeakKeyDictionary[forms.BaseForm, _Pending] = WeakKeyDictionary()
 
 
-def _guard_form(owner: ReportsOf, form_class: type[forms.BaseModelForm]) -> type[Any]:  # type: ignore[type-arg]
+BASED_ON = "uppsikt_based_on"
+
+
+class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The base of every audited admin form: it carries the version it was based on."""
+
+    uppsikt_based_on = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+def _guard_form(
+    owner: ReportsOf,
+    form_class: type[forms.BaseModelForm],  # type: ignore[type-arg]
+    version_of: Any = None,
+) -> type[Any]:
+    """The admin's form, refusing changes to approved reports and, with `version_of`
+    (object -> token), saves based on a version someone else has replaced since."""
+
     class Guarded(form_class):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if version_of is not None and self.instance.pk is not None and BASED_ON in self.fields:
+                self.fields[BASED_ON].initial = version_of(self.instance)
+
         def clean(self) -> dict[str, Any]:
             cleaned: dict[str, Any] = super().clean()
             if self.instance.pk is not None:
                 owner.refuse_if_locked(self.instance, list(self.changed_data))
+                if version_of is not None and BASED_ON in self.fields:
+                    self._refuse_if_stale(cleaned.get(BASED_ON) or "")
             return cleaned
+
+        def _refuse_if_stale(self, based_on: str) -> None:
+            model = type(self.instance)
+            stored = model._default_manager.select_for_update().filter(pk=self.instance.pk)
+            current = stored.first()
+            if current is None or version_of(current) != based_on:
+                raise ValidationError(
+                    _(
+                        "Någon annan har sparat ändringar här sedan du öppnade sidan. Dina "
+                        "uppgifter står kvar nedan: öppna sidan i en ny flik för att se det "
+                        "sparade, och spara sedan igen med det du vill behålla."
+                    ),
+                    code="stale",
+                )
 
     return Guarded
 
@@ -138,6 +180,8 @@ class AuditedInline(ReportsOf, admin.TabularInline):  # type: ignore[type-arg]  
 class AuditedAdmin(ReportsOf, admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
     """A model admin whose every write is audited and moves the affected reports' stamps."""
 
+    form = VersionedForm
+
     def municipality_of(self, obj: Any) -> int | None:
         return getattr(obj, "municipality_id", None)
 
@@ -149,7 +193,19 @@ class AuditedAdmin(ReportsOf, admin.ModelAdmin):  # type: ignore[type-arg]  # ge
     def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
     ) -> Any:
-        return _guard_form(self, super().get_form(request, obj, change, **kwargs))
+        return _guard_form(self, super().get_form(request, obj, change, **kwargs), self.version_of)
+
+    def version_of(self, obj: Any) -> str:
+        """The version token of `obj` as stored, with the rows of its inlines."""
+        from django.forms.models import _get_foreign_key
+
+        state: dict[str, JsonValue] = {"object": snapshot(obj)}
+        for inline in self.inlines:
+            key = _get_foreign_key(type(obj), inline.model, fk_name=inline.fk_name)
+            assert key is not None
+            rows = inline.model._default_manager.filter(**{key.name: obj}).order_by("pk")
+            state[inline.model._meta.label_lower] = [snapshot(row) for row in rows]
+        return version_token(state)
 
     def get_changelist_form(self, request: HttpRequest, **kwargs: Any) -> Any:
         return _guard_form(self, super().get_changelist_form(request, **kwargs))
