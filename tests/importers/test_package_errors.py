@@ -153,6 +153,23 @@ def test_chapter_with_level_one_heading(package: Path) -> None:
     the_problem(package, "chapters/ekonomi.md", line, "nivå 1", "title", "'## Personal'")
 
 
+@pytest.mark.parametrize(
+    "written", ["{{ tabell: personnel }}", "{{ TABLE: PERSONNEL }}", "{{ table personnel }}"]
+)
+def test_directive_of_no_accepted_form(package: Path, written: str) -> None:
+    rel = "chapters/ekonomi.md"
+    edit(package, rel, "{{ table: personnel }}", written)
+    line = line_of(package, rel, written)
+    problem = the_problem(package, rel, line, "inget giltigt direktiv", "{{ table: <nyckel> }}")
+    assert "{{ generated: <namn> }}" in problem.message and "små bokstäver" in problem.message
+
+
+def test_directive_in_code_is_text(package: Path) -> None:
+    rel = "chapters/ekonomi.md"
+    edit(package, rel, "{{ table: personnel }}", "```\n{{ tabell: personnel }}\n```")
+    load_package(package)  # neither a directive nor a malformed one
+
+
 def test_unknown_front_matter_key(package: Path) -> None:
     rel = "goals/barn-och-unga.md"
     edit(package, rel, "term_outlook: expected", "term_outlook: expected\nresponsible: x")

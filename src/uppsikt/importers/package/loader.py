@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from uppsikt.domain.markdown import MARKER_FORMS
 from uppsikt.domain.model import (
     CouncilGoal,
     GoalArea,
@@ -32,7 +33,7 @@ from uppsikt.importers.package.errors import (
     Problems,
 )
 from uppsikt.importers.package.files import PackageFiles
-from uppsikt.importers.package.markdown_files import Directive
+from uppsikt.importers.package.markdown_files import MalformedDirective, Marker
 from uppsikt.importers.package.schemas import validate
 from uppsikt.importers.package.tables_io import build_table, read_csv_rows
 from uppsikt.importers.package.text_files import (
@@ -85,7 +86,7 @@ def load_package(path: Path | str, *, strict_markers: bool = True) -> LoadedPack
     municipality = _organisations(files)
     org_keys = {org.key for org in municipality.organisations} if municipality else None
     goals = _goals(files, org_keys)
-    directives: list[tuple[str, Directive]] = []
+    directives: list[tuple[str, Marker]] = []
     lists = {name: _keys(files, report_data, name) for name, _, _ in _LISTS}
     chapters = [load_chapter(files, key, directives) for key in lists["outline"]]
     area_keys = {area.key for area in goals.areas} if goals else None
@@ -304,7 +305,7 @@ def _table(files: PackageFiles, key: str, csv_tables: set[str]) -> FigureTable |
 
 
 def _follow_ups(
-    files: PackageFiles, goal_keys: list[str] | None, directives: list[tuple[str, Directive]]
+    files: PackageFiles, goal_keys: list[str] | None, directives: list[tuple[str, Marker]]
 ) -> list[GoalFollowUp | None]:
     """Every goals/*.md, in goals.yaml order; files for unknown goals are problems."""
     present = {
@@ -354,26 +355,28 @@ def _unreferenced(files: PackageFiles, lists: dict[str, list[str]]) -> None:
 
 
 def _check_directives(
-    files: PackageFiles, directives: list[tuple[str, Directive]], tables: set[str] | None
+    files: PackageFiles, directives: list[tuple[str, Marker]], tables: set[str] | None
 ) -> None:
     for rel, directive in directives:
-        if directive.kind == "table":
+        if isinstance(directive, MalformedDirective):
+            files.problems.add(rel, directive.line, malformed_message(directive.text))
+        elif directive.kind == "table":
             files.reference(
-                tables, directive.value, rel, directive.line, "tabellen", "report.yaml (tables)"
+                tables, directive.key, rel, directive.line, "tabellen", "report.yaml (tables)"
             )
-        elif directive.kind == "generated":
-            if directive.value not in GENERATED:
-                files.problems.add(
-                    rel,
-                    directive.line,
-                    f"'{{{{ generated: {directive.value} }}}}' finns inte; använd "
-                    + " eller ".join(f"'{{{{ generated: {name} }}}}'" for name in GENERATED)
-                    + ".",
-                )
-        else:
+        elif directive.key not in GENERATED:
             files.problems.add(
                 rel,
                 directive.line,
-                f"okänt direktiv '{{{{ {directive.kind}: {directive.value} }}}}'; de som finns "
-                "är '{{ table: <nyckel> }}' och '{{ generated: <namn> }}'.",
+                f"'{{{{ generated: {directive.key} }}}}' finns inte; använd "
+                + " eller ".join(f"'{{{{ generated: {name} }}}}'" for name in GENERATED)
+                + ".",
             )
+
+
+def malformed_message(text: str) -> str:
+    """Why a `{{ … }}` line is no directive, with the forms that are."""
+    return (
+        f"'{text}' är inget giltigt direktiv; de som finns är {MARKER_FORMS}, på en egen rad "
+        "och med nyckeln i små bokstäver (a–z, 0–9, '_' och '-')."
+    )

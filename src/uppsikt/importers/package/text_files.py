@@ -16,7 +16,7 @@ from uppsikt.domain.model import (
 )
 from uppsikt.importers.package.errors import Location
 from uppsikt.importers.package.files import PackageFiles
-from uppsikt.importers.package.markdown_files import Block, Directive, Heading
+from uppsikt.importers.package.markdown_files import Block, Heading, Marker
 
 ASSESSMENT_HEADING = "Bedömning för året"
 OUTLOOK_HEADING = "Förväntad förflyttning"
@@ -25,7 +25,7 @@ GOALS, ORGS, ORG = "goals.yaml", "organisations.yaml", "organisationen"
 
 
 def load_chapter(
-    files: PackageFiles, key: str, directives: list[tuple[str, Directive]]
+    files: PackageFiles, key: str, directives: list[tuple[str, Marker]]
 ) -> Chapter | None:
     """chapters/<key>.md; None (with problems recorded) if it cannot be used."""
     rel = f"chapters/{key}.md"
@@ -33,7 +33,7 @@ def load_chapter(
     if parsed is None:
         return None
     files.locations.add(f"chapter:{key}", Location(rel, 1))
-    directives.extend((rel, directive) for directive in parsed.directives)
+    directives.extend((rel, marker) for marker in parsed.markers)
     front = files.front_matter(rel, parsed, "chapter")
     sections = _sections(files, rel, f"chapter:{key}", parsed.blocks[1:], chapter=True)
     if front is None or sections is None:
@@ -90,7 +90,7 @@ def _heading_ok(files: PackageFiles, rel: str, heading: Heading, *, chapter: boo
 
 
 def load_follow_up(
-    files: PackageFiles, goal: str, directives: list[tuple[str, Directive]]
+    files: PackageFiles, goal: str, directives: list[tuple[str, Marker]]
 ) -> GoalFollowUp | None:
     """goals/<goal>.md: contributions, then the assessment and the outlook."""
     rel = f"goals/{goal}.md"
@@ -99,7 +99,7 @@ def load_follow_up(
         return None
     place = f"follow_up:{goal}"
     files.locations.add(place, Location(rel, 1))
-    directives.extend((rel, directive) for directive in parsed.directives)
+    directives.extend((rel, marker) for marker in parsed.markers)
     front = files.front_matter(rel, parsed, "follow-up")
     ok = front is not None
     if front is not None:
@@ -189,7 +189,7 @@ def _marker_ok(
 def load_budget_assignment(
     files: PackageFiles,
     key: str,
-    directives: list[tuple[str, Directive]],
+    directives: list[tuple[str, Marker]],
     organisations: set[str] | None,
     goal_areas: set[str] | None,
 ) -> BudgetAssignment | None:
@@ -199,7 +199,7 @@ def load_budget_assignment(
     if parsed is None:
         return None
     files.locations.add(f"budget_assignment:{key}", Location(rel, 1))
-    directives.extend((rel, directive) for directive in parsed.directives)
+    directives.extend((rel, marker) for marker in parsed.markers)
     front = files.front_matter(rel, parsed, "budget-assignment")
     if front is None:
         return None
