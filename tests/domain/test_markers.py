@@ -68,3 +68,15 @@ def test_the_grammar_is_the_builders() -> None:
     body = "Se {{ table: x }} i texten.\n\n  {{ table : saknas }}  \n{{ generated: nope }}"
     found = [(m.kind, m.key) for m in unknown_markers(body, ["personnel"])]
     assert found == [("table", "saknas"), ("generated", "nope")]
+
+
+def test_a_line_of_no_marker_form_is_an_error_too() -> None:
+    """`{{ tabell: x }}` or upper case is neither text nor a marker: it is reported, with
+    the forms that work, under the same rule."""
+    checked = _with_texts("Driften:\n\n{{ tabell: personnel }}\n", motivation="{{ TABLE: X }}")
+    findings = {f.place: f for f in check_markers(checked)}
+    assert set(findings) == {"chapter:ekonomi/section:1", "follow_up:g2/assessment"}
+    finding = findings["chapter:ekonomi/section:1"]
+    assert finding.rule == "markers.unknown" and finding.severity is Severity.ERROR
+    assert "”{{ tabell: personnel }}”" in finding.message
+    assert "{{ table: nyckel }}" in finding.message and "{{ generated: nyckel }}" in finding.message

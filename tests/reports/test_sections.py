@@ -375,6 +375,20 @@ def test_a_marker_that_names_nothing_is_a_field_error_and_the_text_is_kept(
     assert not AuditEntry.objects.filter(action="section.saved").exists()
 
 
+@pytest.mark.parametrize("written", ["{{ tabell: operating_result }}", "{{ TABLE: X }}"])
+def test_a_line_of_no_marker_form_is_a_field_error(
+    client_as: ClientAs, report_id: int, place: str, written: str
+) -> None:
+    data = {"heading": "Ekonomi", "body": f"Driften gick bra.\n\n{written}\n", "base_version": "1"}
+    response = post(client_as("skribent"), edit_url(report_id, place), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    errors = page[page.index('id="id_body_errors"') :].split("</ul>")[0]
+    assert f"Raden ”{written}” ser ut som en markering" in errors
+    assert "{{ table: nyckel }}" in errors and "{{ generated: nyckel }}" in errors
+    assert not SectionVersion.objects.exists()
+
+
 def test_known_markers_save(client_as: ClientAs, report_id: int, place: str) -> None:
     body = "Så här:\n\n{{ table: operating_result }}\n\n{{ generated: economy_summary }}"
     data = {"heading": "Ekonomi", "body": body, "base_version": "1"}

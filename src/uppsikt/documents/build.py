@@ -25,6 +25,7 @@ from uppsikt.documents.model import (
 )
 from uppsikt.domain.checks import rounding_notes
 from uppsikt.domain.figures import shown
+from uppsikt.domain.markdown import Directive, split_directives
 from uppsikt.domain.model import (
     BudgetAssignment,
     Chapter,
@@ -37,7 +38,6 @@ from uppsikt.domain.model import (
 from uppsikt.domain.money import Amount, format_amount, format_number
 from uppsikt.domain.summaries import GENERATORS
 from uppsikt.domain.tables import ColumnKind, FigureTable, RowRole
-from uppsikt.domain.text import DIRECTIVE
 
 ROUNDING_NOTE = "Avrundningsdifferenser kan förekomma."
 _ROW_STYLES = {
@@ -112,18 +112,18 @@ class _Builder:
         yield from self.body(section.body)
 
     def body(self, markdown: str) -> Iterator[Block]:
-        """Markdown with directives: text chunks become paragraphs, directives tables/texts."""
-        position = 0
-        for match in DIRECTIVE.finditer(markdown):
-            yield from markdown_blocks(markdown[position : match.start()])
-            kind, key = match.group(1), match.group(2)
-            if kind == "table" and self.report.has_table(key):
-                yield self.table(self.report.table(key))
-            elif kind == "generated" and key in GENERATORS:
-                for text in GENERATORS[key](self.report):
-                    yield Paragraph((Text(text),))
-            position = match.end()
-        yield from markdown_blocks(markdown[position:])
+        """Markdown with directives: text chunks become paragraphs, directives tables/texts.
+        A marker that names nothing, or a `{{ … }}` line of no accepted form, is left out
+        (the checks report both)."""
+        for part in split_directives(markdown):
+            if isinstance(part, str):
+                yield from markdown_blocks(part)
+            elif isinstance(part, Directive):
+                if part.kind == "table" and self.report.has_table(part.key):
+                    yield self.table(self.report.table(part.key))
+                elif part.kind == "generated" and part.key in GENERATORS:
+                    for text in GENERATORS[part.key](self.report):
+                        yield Paragraph((Text(text),))
 
     def table(self, table: FigureTable) -> Table:
         columns = [TableColumn(table.label_header or "")]

@@ -1,20 +1,17 @@
-"""Markdown texts to document blocks. Raw HTML is never interpreted: it stays literal text,
-and only http(s) and mailto links survive, so user text cannot inject markup anywhere."""
+"""Markdown texts to document blocks, from the one parser (`uppsikt.domain.markdown`).
+Raw HTML is never interpreted: it stays literal text, and only http(s) and mailto links
+survive, so user text cannot inject markup anywhere."""
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
 from uppsikt.documents.common import safe_url
 from uppsikt.documents.model import BulletList, Inline, Link, Paragraph, Text
-
-_PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False})
+from uppsikt.domain.markdown import Token, parse
 
 
 def markdown_blocks(source: str) -> list[Paragraph | BulletList]:
     """Paragraphs and lists of a Markdown text (headings inside a body become bold paragraphs)."""
-    tokens = _PARSER.parse(source)
+    tokens = parse(source)
     blocks: list[Paragraph | BulletList] = []
     list_stack: list[tuple[bool, list[tuple[Inline, ...]]]] = []
     item_inlines: list[Inline] = []

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from uppsikt.domain.checks.findings import Finding, Severity
 from uppsikt.domain.checks.settings import CheckSettings
+from uppsikt.domain.markdown import plain_text
 from uppsikt.domain.model import Report, Section
-from uppsikt.domain.text import plain_text
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)")

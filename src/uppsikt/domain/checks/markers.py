@@ -1,8 +1,10 @@
 """Markers (`{{ table: key }}`, `{{ generated: key }}`) that name nothing the report has.
 
 A typo in a marker would otherwise pass unnoticed: the document leaves the line out and
-the export refuses the package. The markers are read with the grammar the documents use
-(`uppsikt.domain.text.directives`), so the check sees exactly what the builder sees.
+the export refuses the package. The markers are read with the one grammar
+(`uppsikt.domain.markdown`) that the documents and the package loader use, so the check
+sees exactly what the builder sees; a `{{ … }}` line of no accepted form (`{{ tabell: x }}`)
+is reported too, with the forms that work.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from uppsikt.domain.checks.findings import Finding, Severity
+from uppsikt.domain.markdown import MalformedDirective, directives, malformed_directives
 from uppsikt.domain.model import Report
 from uppsikt.domain.summaries import GENERATORS
-from uppsikt.domain.text import directives
 
 GENERATED_KEYS = tuple(GENERATORS)
 
@@ -35,10 +37,24 @@ def unknown_markers(body: str, table_keys: Iterable[str]) -> list[UnknownMarker]
     """The markers of `body` that name no table of `table_keys` and no generated text."""
     known = {"table": tuple(sorted(table_keys)), "generated": GENERATED_KEYS}
     return [
-        UnknownMarker(kind, key, known[kind])
-        for kind, key in directives(body)
-        if key not in known[kind]
+        UnknownMarker(marker.kind, marker.key, known[marker.kind])
+        for marker in directives(body)
+        if marker.key not in known[marker.kind]
     ]
+
+
+def malformed_markers(body: str) -> list[MalformedDirective]:
+    """The lines of `body` that look like markers but follow none of the accepted forms."""
+    return malformed_directives(body)
+
+
+def describe_malformed(marker: MalformedDirective) -> str:
+    """Why a `{{ … }}` line is no marker, in Swedish, with the forms that are."""
+    return (
+        f"Raden ”{marker.text}” ser ut som en markering men följer ingen av formerna "
+        "”{{ table: nyckel }}” och ”{{ generated: nyckel }}” (på en egen rad, nyckeln med "
+        "små bokstäver, siffror, _ och -). Rätta raden eller ta bort den."
+    )
 
 
 def describe(marker: UnknownMarker) -> str:
@@ -73,8 +89,12 @@ def _texts(report: Report) -> Iterator[tuple[str, str, str]]:
 
 
 def check_markers(report: Report) -> Iterator[Finding]:
-    """An error for every marker that names a table or generated text the report lacks."""
+    """An error for every marker that names a table or generated text the report lacks,
+    and for every `{{ … }}` line that is no marker."""
     table_keys = [table.key for table in report.tables]
     for place, where, body in _texts(report):
+        for malformed in malformed_markers(body):
+            message = describe_malformed(malformed)
+            yield Finding("markers.unknown", Severity.ERROR, message, place, where)
         for marker in unknown_markers(body, table_keys):
             yield Finding("markers.unknown", Severity.ERROR, describe(marker), place, where)

@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from uppsikt.domain.checks.findings import Finding, Severity
 from uppsikt.domain.figures import shown
+from uppsikt.domain.markdown import directives, plain_text
 from uppsikt.domain.model import Chapter, Report
 from uppsikt.domain.money import Amount, Unit, format_number, parse_amount, round_to_unit
 from uppsikt.domain.tables import ColumnKind, FigureTable, RowRole
-from uppsikt.domain.text import directives, plain_text
 
 _AMOUNT = re.compile(
     r"(?<![\w,])([+\-−]?\s?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[+\-−]?\d+(?:,\d+)?)"
@@ -143,13 +143,13 @@ def _checked_chapters(report: Report) -> list[Chapter]:
     for chapter in report.chapters:
         found = [d for s in chapter.sections for d in directives(s.body)]
         found += directives(chapter.intro)
-        if any(kind == "table" or key == "economy_summary" for kind, key in found):
+        if any(d.kind == "table" or d.key == "economy_summary" for d in found):
             checked.append(chapter)
     return checked
 
 
 def _tables(report: Report, bodies: list[str]) -> list[FigureTable]:
-    keys = [key for body in bodies for kind, key in directives(body) if kind == "table"]
+    keys = [d.key for body in bodies for d in directives(body) if d.kind == "table"]
     return [report.table(key) for key in keys if report.has_table(key)]
 
 

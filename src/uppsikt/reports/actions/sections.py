@@ -21,7 +21,7 @@ from uppsikt.accounts.access import AnyUser, roles_for
 from uppsikt.audit.actions import JsonValue, record
 from uppsikt.audit.codes import AuditCode
 from uppsikt.documents.sanitise import clean_markdown
-from uppsikt.domain.checks.markers import UnknownMarker, unknown_markers
+from uppsikt.domain.checks.markers import UnknownMarker, malformed_markers, unknown_markers
 from uppsikt.domain.limits import TextKind
 from uppsikt.domain.workflow import Action, Status, WorkflowError, decide
 from uppsikt.economy.models.figures import FigureTable
@@ -82,9 +82,19 @@ def clean_section_text(heading: str, body: str) -> CleanText:
 
 def marker_problem(report: Report, body: str) -> str:
     """What is wrong with the body's `{{ table: … }}`/`{{ generated: … }}` markers ("" when
-    each names a table of the report or a generated text), with the keys that exist."""
+    each names a table of the report or a generated text and no `{{ … }}` line is of
+    another form), with the keys or the forms that work."""
     keys = FigureTable.objects.filter(report=report).values_list("key", flat=True)
-    return " ".join(_describe(marker) for marker in unknown_markers(body, keys))
+    malformed = [
+        _(
+            "Raden ”%(line)s” ser ut som en markering men följer ingen av formerna "
+            "”{{ table: nyckel }}” och ”{{ generated: nyckel }}” (på en egen rad, nyckeln med "
+            "små bokstäver, siffror, _ och -). Rätta raden eller ta bort den."
+        )
+        % {"line": marker.text}
+        for marker in malformed_markers(body)
+    ]
+    return " ".join([*malformed, *(_describe(marker) for marker in unknown_markers(body, keys))])
 
 
 def _describe(marker: UnknownMarker) -> str:

@@ -26,7 +26,7 @@ from uppsikt.documents.markdown import markdown_blocks
 from uppsikt.documents.model import Block, Cover, Document, Heading, Paragraph, Text
 from uppsikt.documents.sanitise import clean_markdown
 from uppsikt.domain.diff import word_diff
-from uppsikt.domain.text import DIRECTIVE
+from uppsikt.domain.markdown import Directive, split_directives
 from uppsikt.domain.workflow import Action, WorkflowError, decide
 from uppsikt.oversight.actions.comments import RESOLVERS
 from uppsikt.oversight.models import Comment
@@ -73,14 +73,15 @@ def preview_html(heading: str, body: str) -> SafeString:
     the document's own HTML renderer (which escapes every text and keeps only http(s)
     and mailto links). Tables and generated texts are shown by name."""
     blocks: list[Block] = [Heading(2, heading or _("Utan rubrik"), "forhandsgranskning")]
-    position = 0
-    for match in DIRECTIVE.finditer(body):
-        blocks.extend(markdown_blocks(body[position : match.start()]))
-        label = DIRECTIVE_LABELS.get(match.group(1), match.group(1))
-        note = _("[Här infogas %(what)s ”%(key)s”.]") % {"what": label, "key": match.group(2)}
-        blocks.append(Paragraph((Text(note, italic=True),)))
-        position = match.end()
-    blocks.extend(markdown_blocks(body[position:]))
+    for part in split_directives(body):
+        if isinstance(part, str):
+            blocks.extend(markdown_blocks(part))
+        elif isinstance(part, Directive):
+            label = DIRECTIVE_LABELS.get(part.kind, part.kind)
+            note = _("[Här infogas %(what)s ”%(key)s”.]") % {"what": label, "key": part.key}
+            blocks.append(Paragraph((Text(note, italic=True),)))
+        else:  # the writer sees the line as written; saving it is refused
+            blocks.append(Paragraph((Text(part.text),)))
     page = render_html(Document(Cover(heading, "", ""), tuple(blocks)))
     start = page.index(">", page.index("<main")) + 1
     end = page.rindex("</main>")
