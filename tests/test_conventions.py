@@ -106,3 +106,51 @@ def test_views_write_only_through_actions() -> None:
         text = path.read_text(encoding="utf-8")
         for write in (".objects.create(", ".save(", ".delete(", ".objects.update("):
             assert write not in text, f"{path.relative_to(SRC)} writes with {write}"
+
+
+_RE_FUNCTIONS = {"compile", "match", "fullmatch", "search", "sub", "subn", "split", "finditer"}
+MARKDOWN_MODULE = SRC / "domain" / "markdown.py"
+
+
+def _regex_literals(path: Path) -> list[str]:
+    """String constants given as the pattern to a `re` function, and every constant that
+    spells an escaped brace pair (`\\{\\{`) anywhere."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if "\\{\\{" in node.value:
+                found.append(node.value)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "re"
+            and node.func.attr in _RE_FUNCTIONS | {"findall"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append(node.args[0].value)
+    return found
+
+
+def test_markdown_is_parsed_in_one_place() -> None:
+    """One parser configuration: the loader, the checks, the documents and the web must
+    agree on what a heading, a code block or a link is."""
+    for path in SRC.rglob("*.py"):
+        if path == MARKDOWN_MODULE:
+            continue
+        imported = [n for n in _imports(path) if n == "markdown_it" or n.startswith("markdown_it.")]
+        assert imported == [], f"{path.relative_to(SRC)} imports {imported}"
+    assert "markdown_it" in _imports(MARKDOWN_MODULE)
+
+
+def test_one_marker_grammar() -> None:
+    """`{{ table: key }}` is read by one grammar, or one layer shows as text what another
+    takes for a marker (`{{ tabell: x }}` once passed the loader and vanished in the web)."""
+    for path in SRC.rglob("*.py"):
+        if path == MARKDOWN_MODULE:
+            continue
+        for pattern in _regex_literals(path):
+            assert "{{" not in pattern.replace("\\", ""), f"{path.relative_to(SRC)}: {pattern!r}"
+    assert any("{{" in p.replace("\\", "") for p in _regex_literals(MARKDOWN_MODULE))
