@@ -12,8 +12,8 @@ echo "== ruff and mypy"
 .venv/bin/ruff format --check src tests benchmarks
 .venv/bin/mypy src tests
 
-echo "== tests on SQLite (with coverage; the floor is today's figure less a little)"
-COVERAGE_FLOOR=${COVERAGE_FLOOR:-0}
+echo "== tests on SQLite (with coverage: 94.2 % of lines and branches on 2026-12-03; the floor is 93)"
+COVERAGE_FLOOR=${COVERAGE_FLOOR:-93}
 env -u DATABASE_URL .venv/bin/pytest -q --cov --cov-report= --cov-fail-under="$COVERAGE_FLOOR" "$@"
 .venv/bin/coverage report --format=total | sed 's/^/coverage (lines and branches, %): /'
 

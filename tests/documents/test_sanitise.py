@@ -114,3 +114,10 @@ def test_unsafe_urls(url: str) -> None:
 @pytest.mark.parametrize("url", ["https://malmo.se", "mailto:a@b.se", "/sida", "#ankare", "data"])
 def test_safe_urls(url: str) -> None:
     assert not is_unsafe_url(url)
+
+
+def test_a_code_block_left_open_is_closed_so_it_cannot_swallow_what_follows() -> None:
+    from uppsikt.documents.sanitise import clean_markdown
+
+    assert clean_markdown("Text\n\n```python\nprint(1)") == "Text\n\n```python\nprint(1)\n```"
+    assert clean_markdown("```\nkod\n```") == "```\nkod\n```"

@@ -157,3 +157,16 @@ def test_plain_text_keeps_words_and_drops_markup() -> None:
 def test_plain_text_of_nothing() -> None:
     assert plain_text("") == ""
     assert plain_text("{{ table: a }}\n") == ""
+
+
+def test_a_fence_left_open_is_found_with_its_line_and_can_be_closed() -> None:
+    from uppsikt.domain.markdown import close_fences, unclosed_fence
+
+    text = "Inledning\n\n```\nkod\n## Inte en rubrik"
+    assert unclosed_fence(text, first_line=10) == 12
+    closed = close_fences(text)
+    assert closed.endswith("## Inte en rubrik\n```")
+    assert unclosed_fence(closed) is None
+    assert close_fences(closed) == closed
+    assert unclosed_fence("~~~~\nkod\n~~~~~\n\n## Rubrik") is None
+    assert unclosed_fence("````\nkod\n```") == 1  # a shorter fence does not close it

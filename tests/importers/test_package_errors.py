@@ -164,6 +164,16 @@ def test_directive_of_no_accepted_form(package: Path, written: str) -> None:
     assert "{{ generated: <namn> }}" in problem.message and "små bokstäver" in problem.message
 
 
+def test_a_code_block_that_is_never_closed_is_refused_where_it_starts(package: Path) -> None:
+    """Left open, it would turn the rest of the file into code, headings too."""
+    rel = "goals/barn-och-unga.md"
+    text = (package / rel).read_text(encoding="utf-8")
+    end = text.index("---\n", 4) + 4
+    (package / rel).write_text(text[:end] + "```\n" + text[end:], encoding="utf-8")
+    line = text[:end].count("\n") + 1
+    the_problem(package, rel, line, "kodblocket", "avslutas aldrig", "```")
+
+
 def test_directive_in_code_is_text(package: Path) -> None:
     rel = "chapters/ekonomi.md"
     edit(package, rel, "{{ table: personnel }}", "```\n{{ tabell: personnel }}\n```")

@@ -28,6 +28,8 @@ import re
 
 import nh3
 
+from uppsikt.domain.markdown import close_fences
+
 # Elements whose content is code or never shown: dropped with everything inside (an
 # unclosed one takes the rest of the text with it, as it would in a browser). SVG and
 # MathML only lose their tags: a script inside them is still dropped with its content.
@@ -70,7 +72,8 @@ _MAX_PASSES = 5
 
 
 def clean_markdown(text: str) -> str:
-    """The Markdown `text` without raw HTML, unsafe link targets or control characters."""
+    """The Markdown `text` without raw HTML, unsafe link targets or control characters,
+    and with a fenced code block left open at its end closed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _UNWANTED.sub("", text)
     for _ in range(_MAX_PASSES):
@@ -78,7 +81,8 @@ def clean_markdown(text: str) -> str:
         if cleaned == text:
             break
         text = cleaned
-    return text
+    # A code block left open would swallow what follows it in the report's files.
+    return close_fences(text)
 
 
 def is_unsafe_url(url: str) -> bool:

@@ -216,3 +216,31 @@ def _inline_text(children: list[Token]) -> str:
         elif child.type == "image":
             out.append(child.content)  # the alt text
     return "".join(out)
+
+
+def unclosed_fence(text: str, *, first_line: int = 1) -> int | None:
+    """The source line of a fenced code block that is never closed, or None.
+
+    CommonMark lets such a block run to the end of the text, so everything after it,
+    headings too, becomes code: in a package file that swallows the sections that follow.
+    """
+    text = normalise_newlines(text)
+    lines = text.split("\n")
+    for token in parse(text):
+        if token.type != "fence" or token.map is None:
+            continue
+        start, end = token.map
+        fence = token.markup
+        last = lines[end - 1].strip() if end - 1 > start else ""
+        closed = last.startswith(fence[0] * len(fence)) and not last.strip(fence[0])
+        if not closed:
+            return first_line + start
+    return None
+
+
+def close_fences(text: str) -> str:
+    """`text` with a closing line added to a fenced code block left open at its end."""
+    if unclosed_fence(text) is None:
+        return text
+    fence = next(t.markup for t in reversed(parse(text)) if t.type == "fence")
+    return text.rstrip("\n") + "\n" + fence[0] * len(fence)

@@ -19,6 +19,7 @@ from uppsikt.domain.markdown import (
     normalise_newlines,
     split_sections,
     strip_blank_lines,
+    unclosed_fence,
 )
 from uppsikt.importers.package.yaml_lines import LineDict, YamlSyntaxError, read_yaml
 
@@ -87,6 +88,13 @@ def parse_markdown(text: str) -> MarkdownFile:
         )
         for part in split_sections(body, first_line=first_line)
     )
+    open_fence = unclosed_fence(body, first_line=first_line)
+    if open_fence is not None:
+        raise MarkdownError(
+            open_fence,
+            "kodblocket som börjar här avslutas aldrig, så resten av filen blir kod, även "
+            "rubrikerna; avsluta det med en rad med samma tecken (t.ex. ```).",
+        )
     return MarkdownFile(
         front_matter=front_matter,
         duplicate_keys=duplicates,
