@@ -16,8 +16,9 @@ from django.urls import reverse
 
 from uppsikt.audit.models import AuditEntry
 from uppsikt.cli import main
+from uppsikt.domain.workflow import ImportRefused
 from uppsikt.importers.package import load_package
-from uppsikt.reports.actions.imports import ImportRefused, content_digest, import_report
+from uppsikt.reports.actions.imports import content_digest, import_report
 from uppsikt.reports.actions.workflow import approve_report, submit_report
 from uppsikt.reports.store import load_report, save_report
 

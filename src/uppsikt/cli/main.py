@@ -168,7 +168,7 @@ def import_command(package: Path) -> None:
         report = load_package(package).report
     except PackageError as error:
         raise UserError(f"Paketet {package} kan inte läsas:\n{error}") from error
-    from uppsikt.reports.actions.imports import ImportRefused
+    from uppsikt.domain.workflow import ImportRefused
 
     try:
         report_id = store(report)
@@ -220,9 +220,9 @@ def reports_command() -> None:
 def demo_command(out_dir: Path) -> None:
     """Läs in demorapporten (Malmö KS 2025) och dess syntetiska huvudbok, kontrollera och
     skapa dokumenten."""
+    from uppsikt.domain.workflow import ImportRefused
     from uppsikt.economy.errors import LedgerError
     from uppsikt.importers.package import PackageError
-    from uppsikt.reports.actions.imports import ImportRefused
     from uppsikt.services.demo import DEMO_PACKAGE, load_demo
     from uppsikt.services.reporting import build_documents, check_report, locate
     from uppsikt.settings import DATA_DIR

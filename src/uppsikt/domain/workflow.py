@@ -110,6 +110,13 @@ class WorkflowError(Exception):
     says why, in Swedish, for the user."""
 
 
+class ImportRefused(WorkflowError):
+    """The import would change a report that is submitted or approved; nothing was written.
+
+    Defined here, free of Django, so that the command line can catch it before setting
+    Django up."""
+
+
 @dataclass(frozen=True)
 class Decision:
     allowed: bool

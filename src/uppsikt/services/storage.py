@@ -24,7 +24,7 @@ def ready() -> None:
 
 def store(report: Report) -> int:
     """Import a report as the system (the CLI), new or over a draft; returns its id.
-    `reports.actions.imports.ImportRefused` when the stored one is submitted or approved."""
+    `domain.workflow.ImportRefused` when the stored one is submitted or approved."""
     ready()
     from uppsikt.reports.actions.imports import import_report
 

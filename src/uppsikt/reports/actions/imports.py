@@ -17,16 +17,12 @@ from uppsikt.accounts.access import AnyUser
 from uppsikt.audit.actions import JsonValue, record
 from uppsikt.audit.codes import AuditCode
 from uppsikt.domain import model as domain
-from uppsikt.domain.workflow import Status, WorkflowError
+from uppsikt.domain.workflow import ImportRefused, Status
 from uppsikt.reports.actions.workflow import locked_state
 from uppsikt.reports.models import Report, ReportState
 from uppsikt.reports.revision import bump_revision, bump_revisions
 
 LOCKED = (Status.SUBMITTED, Status.APPROVED)
-
-
-class ImportRefused(WorkflowError):
-    """The import would change a report that is submitted or approved; nothing was written."""
 
 
 def content_digest(report_id: int) -> str:
