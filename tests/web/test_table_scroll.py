@@ -18,7 +18,7 @@ from uppsikt.reports.store import load_report
 
 _BOX = re.compile(
     r'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="([a-z-]+)">\s*'
-    r"<table>\s*<caption id=\"([a-z-]+)\""
+    r"<table(?: class=\"[a-z -]+\")?>\s*<caption id=\"([a-z-]+)\""
 )
 
 
