@@ -15,6 +15,13 @@ class Municipality(models.Model):
 
     key = models.CharField("nyckel", max_length=KEY_LENGTH, unique=True)
     name = models.TextField("namn")
+    # The oversight's rules as YAML (signal thresholds, action plan days); blank = the
+    # defaults in `uppsikt/oversight/default_rules.yaml`. Read by `oversight.rules`.
+    oversight_rules = models.TextField(
+        "uppsiktsregler (YAML)",
+        blank=True,
+        help_text="Signalregler och tidsfrister som YAML. Tomt: standardreglerna.",
+    )
 
     class Meta:
         ordering = ("key",)

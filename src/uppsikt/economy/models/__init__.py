@@ -6,6 +6,7 @@ from uppsikt.economy.models.figures import (
     FigureRow,
     FigureTable,
 )
+from uppsikt.economy.models.forecasts import Forecast, Outcome
 from uppsikt.economy.models.ledger import (
     AccountRange,
     Fact,
@@ -26,10 +27,12 @@ __all__ = [
     "FigureRow",
     "FigureTable",
     "FileKind",
+    "Forecast",
     "LedgerAccount",
     "LedgerDimension",
     "LedgerFile",
     "LedgerMapping",
     "LedgerObject",
     "ObjectMapping",
+    "Outcome",
 ]
