@@ -265,11 +265,15 @@ def _demo_users(report: Report) -> None:
 
 def _register_subcommands() -> None:
     from uppsikt.cli.ledger import ledger_group, sie_group
+    from uppsikt.cli.oversight import oversight_group
+    from uppsikt.cli.round import round_group
     from uppsikt.cli.web import serve_command
 
     main.add_command(sie_group)
     main.add_command(ledger_group)
     main.add_command(serve_command)
+    main.add_command(round_group)
+    main.add_command(oversight_group)
 
 
 _register_subcommands()
