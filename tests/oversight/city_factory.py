@@ -27,8 +27,8 @@ from uppsikt.economy.models import Forecast, Outcome
 from uppsikt.goals.models import (
     BudgetAssignment,
     BudgetAssignmentReport,
-    CouncilGoal,
     CoResponsible,
+    CouncilGoal,
     GoalArea,
     GoalAssignment,
     GoalFollowUp,
