@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
-from tests.factories import user_with_role
 
+from factories import user_with_role
 from uppsikt.domain.workflow import Role
 from uppsikt.importers.package import load_package
 from uppsikt.organisations.models import Municipality
@@ -140,3 +141,16 @@ def test_the_period_picker_and_the_oversight_nav(client_as: ClientAs, period_id:
     assert reverse("oversight_matrix", args=[interim.pk]) in html
     assert f'href="{reverse("oversight_assignments", args=[period_id])}"' in html
     assert 'aria-current="page">Målmatris' in html
+
+
+def test_the_page_is_english_for_an_english_browser(client_as: ClientAs, period_id: int) -> None:
+    try:
+        got = client_as("granskare").get(
+            reverse("oversight_matrix", args=[period_id]), HTTP_ACCEPT_LANGUAGE="en"
+        )
+    finally:
+        translation.deactivate()  # the middleware leaves English active for the thread
+    html = got.content.decode()
+    assert "Goals and organisations" in html and "Not directed" in html
+    assert ">Boards</th>" in html and "Download CSV" in html and ">Oversight<" in html
+    assert "Inte riktat" not in html and "Teckenförklaring" not in html

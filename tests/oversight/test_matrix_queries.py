@@ -8,9 +8,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from tests.factories import user_with_role
-from tests.oversight.city_factory import make_city
 
+from factories import user_with_role
+from oversight.city_factory import make_city
 from uppsikt.domain.model import PeriodKind
 from uppsikt.domain.workflow import Role
 
