@@ -36,6 +36,8 @@ def test_every_table_is_in_a_labelled_scroll_box(
         reverse("variances", args=[report_id]),
         reverse("audit_log", args=[report_id]),
         reverse("period_overview", args=[period]),
+        reverse("oversight_matrix", args=[period]),
+        reverse("oversight_assignments", args=[period]),
     ):
         page = client.get(url).content.decode()
         boxes = _BOX.findall(page)

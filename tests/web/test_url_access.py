@@ -55,11 +55,28 @@ SAMPLES: dict[str, Callable[[Report], dict[str, Any]]] = {
     "checks_panel": lambda report: {"report_id": report.pk},
     "audit_log": lambda report: {"report_id": report.pk},
     "period_overview": lambda report: {"period_id": report.period_id},
+    "oversight_matrix": lambda report: {"period_id": report.period_id},
+    "oversight_matrix_csv": lambda report: {"period_id": report.period_id},
+    "oversight_matrix_xlsx": lambda report: {"period_id": report.period_id},
+    "oversight_assignments": lambda report: {"period_id": report.period_id},
+    "oversight_assignments_csv": lambda report: {"period_id": report.period_id},
+    "oversight_assignments_xlsx": lambda report: {"period_id": report.period_id},
 }
 
 # Addresses about the whole municipality rather than one report: another board's writer
 # is refused by role (403), not by organisation.
 MUNICIPALITY_WIDE = {"home", "period_overview"}
+# Oversight pages of a period: for every role in the municipality, showing a board's
+# writer only its own organisation (tests/oversight/test_matrix_page.py and
+# test_assignments_page.py check that the rest is hidden).
+MUNICIPALITY_WIDE |= {
+    "oversight_matrix",
+    "oversight_matrix_csv",
+    "oversight_matrix_xlsx",
+    "oversight_assignments",
+    "oversight_assignments_csv",
+    "oversight_assignments_xlsx",
+}
 
 
 def _place(report: Report) -> str:

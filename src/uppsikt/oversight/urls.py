@@ -1,10 +1,11 @@
-"""Addresses of the oversight views: comments, the checks panel, the period overview."""
+"""Addresses of the oversight views: comments, the checks panel, the period overview, the
+goals × organisations matrix and the budget assignments register."""
 
 from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from uppsikt.oversight.views import checks, comments, overview
+from uppsikt.oversight.views import assignments, checks, comments, matrix, overview
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(
@@ -24,4 +25,28 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("rapporter/<id:report_id>/kontroller/", checks.checks_panel, name="checks_panel"),
     path("perioder/<id:period_id>/", overview.period_overview, name="period_overview"),
+    path("uppsikt/<id:period_id>/mal/", matrix.oversight_matrix, name="oversight_matrix"),
+    path(
+        "uppsikt/<id:period_id>/mal.csv", matrix.oversight_matrix_csv, name="oversight_matrix_csv"
+    ),
+    path(
+        "uppsikt/<id:period_id>/mal.xlsx",
+        matrix.oversight_matrix_xlsx,
+        name="oversight_matrix_xlsx",
+    ),
+    path(
+        "uppsikt/<id:period_id>/budgetuppdrag/",
+        assignments.oversight_assignments,
+        name="oversight_assignments",
+    ),
+    path(
+        "uppsikt/<id:period_id>/budgetuppdrag.csv",
+        assignments.oversight_assignments_csv,
+        name="oversight_assignments_csv",
+    ),
+    path(
+        "uppsikt/<id:period_id>/budgetuppdrag.xlsx",
+        assignments.oversight_assignments_xlsx,
+        name="oversight_assignments_xlsx",
+    ),
 ]
