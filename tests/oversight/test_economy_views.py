@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.contrib.auth.models import User
@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from oversight.economy_factory import MILLION, economy_year, forecast
@@ -153,9 +154,7 @@ def test_the_csv_of_another_boards_writer_has_only_its_own_row(
     assert [line[0] for line in lines[1:]] == ["Stadsbyggnadsnämnden"]
 
 
-def test_the_xlsx_has_the_same_rows_with_a_bold_header(
-    client_as: ClientAs, period_id: int
-) -> None:
+def test_the_xlsx_has_the_same_rows_with_a_bold_header(client_as: ClientAs, period_id: int) -> None:
     client = client_as("granskare")
     response = client.get(reverse("oversight_economy_xlsx", args=[period_id]))
     assert response.status_code == 200
@@ -172,3 +171,24 @@ def test_a_cell_that_would_be_a_formula_is_made_text() -> None:
     assert safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert safe_cell("+1") == "'+1" and safe_cell("@x") == "'@x" and safe_cell("-2") == "'-2"
     assert safe_cell(-2) == -2 and safe_cell("Nämnd") == "Nämnd"
+
+
+def test_the_page_speaks_english_to_an_english_browser(
+    swedish_afterwards: None, client_as: ClientAs, period_id: int
+) -> None:
+    response = client_as("granskare").get(
+        reverse("oversight_economy", args=[period_id]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    html = response.content.decode()
+    assert "City total" in html and "Worsening" in html and "Download CSV" in html
+    assert "within 0,5 % of the allocation counts as stable" in html
+    assert "19 organisations" in html or "12 organisations" in html
+    translation_off = client_as("granskare").get(reverse("oversight_economy", args=[period_id]))
+    assert "Staden totalt" in translation_off.content.decode()
+
+
+@pytest.fixture
+def swedish_afterwards() -> Iterator[None]:
+    # LocaleMiddleware leaves the request's language active for the thread.
+    yield
+    translation.deactivate()

@@ -55,11 +55,26 @@ SAMPLES: dict[str, Callable[[Report], dict[str, Any]]] = {
     "checks_panel": lambda report: {"report_id": report.pk},
     "audit_log": lambda report: {"report_id": report.pk},
     "period_overview": lambda report: {"period_id": report.period_id},
+    "oversight_economy": lambda report: {"period_id": report.period_id},
+    "oversight_economy_csv": lambda report: {"period_id": report.period_id},
+    "oversight_economy_xlsx": lambda report: {"period_id": report.period_id},
+    "oversight_organisation": lambda report: {
+        "period_id": report.period_id,
+        "organisation_id": report.organisation_id,
+    },
 }
 
 # Addresses about the whole municipality rather than one report: another board's writer
 # is refused by role (403), not by organisation.
-MUNICIPALITY_WIDE = {"home", "period_overview"}
+MUNICIPALITY_WIDE = {
+    "home",
+    "period_overview",
+    # the economy overview shows another board's writer its own row only (tests in
+    # tests/oversight/test_economy_views.py)
+    "oversight_economy",
+    "oversight_economy_csv",
+    "oversight_economy_xlsx",
+}
 
 
 def _place(report: Report) -> str:

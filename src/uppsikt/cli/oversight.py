@@ -29,6 +29,7 @@ def economy_command(municipality: str, year: int, fmt: str) -> None:
     """Ekonomin för alla organisationer ett år: kommunbidrag, senaste prognos, avvikelse,
     utfall och trend, med summor per grupp och för staden."""
     import json
+    import sys
 
     from uppsikt.cli.support import UserError
     from uppsikt.services.storage import ready
@@ -50,8 +51,8 @@ def economy_command(municipality: str, year: int, fmt: str) -> None:
         response = csv_response(
             overview.filename(economy, "csv"), overview.HEADER, overview.table(economy)
         )
-        stream = click.get_binary_stream("stdout")
-        stream.write(response.content)
-        stream.flush()
+        sys.stdout.flush()
+        sys.stdout.buffer.write(response.content)  # the bytes of the web's file, BOM and all
+        sys.stdout.buffer.flush()
     else:
         click.echo(overview.as_text(economy))

@@ -36,7 +36,11 @@ def test_the_sparkline_names_each_month_and_draws_one_point_per_forecast() -> No
     (line,) = root.iter(f"{NS}polyline")
     assert len(line.get("points", "").split()) == 3
     assert chart.header == ("Månad", "Avvikelse, tkr")
-    assert chart.rows == (("februari", "−1\u00a0000"), ("april", "−5\u00a0000"), ("augusti", "−12\u00a0000"))
+    assert chart.rows == (
+        ("februari", "−1\u00a0000"),
+        ("april", "−5\u00a0000"),
+        ("augusti", "−12\u00a0000"),
+    )
 
 
 def test_the_sparkline_of_the_latest_point_below_zero_lies_below_the_zero_line() -> None:
@@ -62,7 +66,11 @@ BARS = (
 def test_the_deviation_chart_names_the_figures_and_its_table_is_its_data() -> None:
     chart = deviation_chart(BARS, year=2025)
     parsed(chart.svg)
-    for name, figure in (("Kommunstyrelsen", "−12,0"), ("Stadsbyggnadsnämnden", "10,2"), ("VA SYD", "−3,0")):
+    for name, figure in (
+        ("Kommunstyrelsen", "−12,0"),
+        ("Stadsbyggnadsnämnden", "10,2"),
+        ("VA SYD", "−3,0"),
+    ):
         assert f"{name} {figure}\u00a0Mkr" in chart.alt
     assert "2 med underskott" in chart.alt
     assert chart.rows == (

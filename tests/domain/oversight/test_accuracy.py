@@ -27,7 +27,10 @@ def test_each_forecast_against_the_outcome() -> None:
         (8, 20, Decimal(4)),
         (10, 5, Decimal(1)),
     ]
-    assert accuracy.interim is not None and (accuracy.interim.month, accuracy.interim.difference) == (8, 20)
+    assert accuracy.interim is not None and (
+        accuracy.interim.month,
+        accuracy.interim.difference,
+    ) == (8, 20)
     assert accuracy.mean_absolute_difference == 12  # (10 + 20 + 5) / 3 = 11.67
 
 

@@ -31,8 +31,12 @@ MKB = OrganisationRef(3, "mkb", "MKB Fastighets AB", OrganisationKind.COMPANY)
 VA = OrganisationRef(4, "va", "VA SYD", OrganisationKind.FEDERATION)
 
 
-def snapshot(key: str, *points: tuple[int, int, int], outcome: int | None = None,
-             allocation: int | None = None) -> EconomySnapshot:
+def snapshot(
+    key: str,
+    *points: tuple[int, int, int],
+    outcome: int | None = None,
+    allocation: int | None = None,
+) -> EconomySnapshot:
     return EconomySnapshot(
         key, 2025, tuple(ForecastPoint(m, n, a) for m, n, a in points), allocation, outcome
     )
@@ -126,9 +130,11 @@ def test_totals_per_group_and_for_the_city() -> None:
     assert city.forecast_deviation == -1 and city.allocation == 800
 
 
-@given(st.lists(st.integers(-10**9, 10**9), min_size=1, max_size=12))
+@given(st.lists(st.integers(-(10**9), 10**9), min_size=1, max_size=12))
 def test_the_city_total_is_the_exact_sum_of_the_rows(deviations: list[int]) -> None:
-    refs = [OrganisationRef(i, f"o{i}", f"O{i}", OrganisationKind.BOARD) for i in range(len(deviations))]
+    refs = [
+        OrganisationRef(i, f"o{i}", f"O{i}", OrganisationKind.BOARD) for i in range(len(deviations))
+    ]
     economy = {
         ref.key: snapshot(ref.key, (8, 10**9 - deviation, 10**9))
         for ref, deviation in zip(refs, deviations, strict=True)
