@@ -192,3 +192,22 @@ def swedish_afterwards() -> Iterator[None]:
     # LocaleMiddleware leaves the request's language active for the thread.
     yield
     translation.deactivate()
+
+
+def test_every_table_is_in_a_labelled_scroll_box(
+    client_as: ClientAs, period_id: int, report_id: int
+) -> None:
+    from web.test_table_scroll import _BOX
+
+    client = client_as("granskare")
+    ks = Organisation.objects.get(key="kommunstyrelsen")
+    mkb = Organisation.objects.get(key="mkb-fastighets-ab")
+    for url in (
+        reverse("oversight_economy", args=[period_id]),
+        reverse("oversight_organisation", args=[period_id, ks.pk]),
+        reverse("oversight_organisation", args=[period_id, mkb.pk]),
+    ):
+        html = client.get(url).content.decode()
+        boxes = _BOX.findall(html)
+        assert html.count("<table") == len(boxes) > 0, url
+        assert all(label == caption for label, caption in boxes), url

@@ -58,6 +58,7 @@ def _percent(value: Decimal | None) -> str:
 # --- the sparkline --------------------------------------------------------------------
 
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 96, 24, 3
+ZERO_LINE = "#6b6b6b"  # 5.3:1 on white: the zero line carries meaning (WCAG 1.4.11)
 
 
 def sparkline(trend: Sequence[tuple[int, int]], *, name: str) -> Chart:
@@ -89,7 +90,7 @@ def sparkline(trend: Sequence[tuple[int, int]], *, name: str) -> Chart:
         f'xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title><desc>{escape(alt)}</desc>",
         f'<line x1="{SPARK_PAD}" x2="{SPARK_WIDTH - SPARK_PAD}" y1="{y(0)}" y2="{y(0)}" '
-        f'stroke="{GRID}" stroke-width="1" stroke-dasharray="2 2"/>',
+        f'stroke="{ZERO_LINE}" stroke-width="1" stroke-dasharray="2 2"/>',
     ]
     if len(values) > 1:
         points = " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(values))
