@@ -61,6 +61,13 @@ SAMPLES: dict[str, Callable[[Report], dict[str, Any]]] = {
     "oversight_assignments": lambda report: {"period_id": report.period_id},
     "oversight_assignments_csv": lambda report: {"period_id": report.period_id},
     "oversight_assignments_xlsx": lambda report: {"period_id": report.period_id},
+    "oversight_economy": lambda report: {"period_id": report.period_id},
+    "oversight_economy_csv": lambda report: {"period_id": report.period_id},
+    "oversight_economy_xlsx": lambda report: {"period_id": report.period_id},
+    "oversight_organisation": lambda report: {
+        "period_id": report.period_id,
+        "organisation_id": report.organisation_id,
+    },
 }
 
 # Addresses about the whole municipality rather than one report: another board's writer
@@ -76,6 +83,11 @@ MUNICIPALITY_WIDE |= {
     "oversight_assignments",
     "oversight_assignments_csv",
     "oversight_assignments_xlsx",
+    # the economy overview shows another board's writer its own row only (tests in
+    # tests/oversight/test_economy_views.py)
+    "oversight_economy",
+    "oversight_economy_csv",
+    "oversight_economy_xlsx",
 }
 
 

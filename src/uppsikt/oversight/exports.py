@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -34,24 +35,29 @@ _SHEET_TITLE_LENGTH = 31
 _MAX_WIDTH = 60
 
 
-def safe_cell(value: str) -> str:
+Cell = str | int | Decimal | None  # numbers stay numbers; None is an empty cell
+
+
+def safe_cell(value: Cell) -> Cell:
     """The text, with a leading apostrophe when a spreadsheet would read it as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     """The table as CSV text, with the byte order mark first."""
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=",", quotechar='"', lineterminator="\r\n")
     writer.writerow([safe_cell(value) for value in header])
     for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
+        writer.writerow(["" if value is None else safe_cell(value) for value in row])
     return buffer.getvalue()
 
 
 def csv_response(
-    filename: str, header: Sequence[str], rows: Iterable[Sequence[str]]
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]
 ) -> HttpResponse:
     """The table as a CSV download named `filename`.csv."""
     response = HttpResponse(csv_text(header, rows).encode("utf-8"), content_type=CSV_TYPE)
@@ -59,7 +65,7 @@ def csv_response(
     return response
 
 
-def xlsx_bytes(sheet_title: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+def xlsx_bytes(sheet_title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
     """The table as an XLSX workbook of one sheet."""
     workbook = Workbook()
     sheet = workbook.active
@@ -72,7 +78,7 @@ def xlsx_bytes(sheet_title: str, header: Sequence[str], rows: Iterable[Sequence[
     for row in rows:
         sheet.append([safe_cell(value) for value in row])
         for index, value in enumerate(row[: len(widths)]):
-            widths[index] = max(widths[index], len(value))
+            widths[index] = max(widths[index], len("" if value is None else str(value)))
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 8) + 2, _MAX_WIDTH)
     sheet.freeze_panes = "B2"  # the header row and the first column stay in view
@@ -82,7 +88,7 @@ def xlsx_bytes(sheet_title: str, header: Sequence[str], rows: Iterable[Sequence[
 
 
 def xlsx_response(
-    filename: str, sheet_title: str, header: Sequence[str], rows: Iterable[Sequence[str]]
+    filename: str, sheet_title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]
 ) -> HttpResponse:
     """The table as an XLSX download named `filename`.xlsx."""
     response = HttpResponse(xlsx_bytes(sheet_title, header, rows), content_type=XLSX_TYPE)

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from uppsikt.oversight.views import assignments, checks, comments, matrix, overview
+from uppsikt.oversight.views import (
+    assignments,
+    checks,
+    comments,
+    economy,
+    matrix,
+    organisation,
+    overview,
+)
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(
@@ -48,5 +56,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "uppsikt/<id:period_id>/budgetuppdrag.xlsx",
         assignments.oversight_assignments_xlsx,
         name="oversight_assignments_xlsx",
+    ),
+    # economy
+    path("uppsikt/<id:period_id>/ekonomi/", economy.economy_page, name="oversight_economy"),
+    path("uppsikt/<id:period_id>/ekonomi.csv", economy.economy_csv, name="oversight_economy_csv"),
+    path(
+        "uppsikt/<id:period_id>/ekonomi.xlsx", economy.economy_xlsx, name="oversight_economy_xlsx"
+    ),
+    path(
+        "uppsikt/<id:period_id>/organisationer/<id:organisation_id>/",
+        organisation.organisation_view,
+        name="oversight_organisation",
     ),
 ]
