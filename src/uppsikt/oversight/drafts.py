@@ -210,7 +210,5 @@ def drafts(
     reports = []
     for organisation_id, key in organisations.items():
         earlier = load_report(previous[organisation_id]) if organisation_id in previous else None
-        reports.append(
-            draft_report(base_report(shared, key, period), earlier, ledger.get(key))
-        )
+        reports.append(draft_report(base_report(shared, key, period), earlier, ledger.get(key)))
     return reports

@@ -45,9 +45,7 @@ def round_status(period: Period, today: date) -> list[MemberStatus]:
     )
     report_ids = [row[4] for row in rows if row[4] is not None]
     submitted = dict(
-        AuditEntry.objects.filter(
-            report_id__in=report_ids, action=AuditCode.REPORT_SUBMITTED.value
-        )
+        AuditEntry.objects.filter(report_id__in=report_ids, action=AuditCode.REPORT_SUBMITTED.value)
         .values("report_id")
         .annotate(first=Min("at"))
         .values_list("report_id", "first")

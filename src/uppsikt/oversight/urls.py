@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from uppsikt.oversight.views import checks, comments, overview
+from uppsikt.oversight.views import checks, comments, overview, rounds
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(
@@ -24,4 +24,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("rapporter/<id:report_id>/kontroller/", checks.checks_panel, name="checks_panel"),
     path("perioder/<id:period_id>/", overview.period_overview, name="period_overview"),
+    path("uppsikt/<id:period_id>/omgang/", rounds.round_page, name="oversight_round"),
+    path("uppsikt/omgangar/ny/", rounds.round_open, name="round_open"),
 ]

@@ -114,8 +114,7 @@ def draft_report(
         return replace(base, chapters=chapters, tables=tables)
     source = previous.display_title
     follow_ups = tuple(
-        _follow_up(goal.key, previous.follow_up(goal.key), source)
-        for goal in base.directed_goals()
+        _follow_up(goal.key, previous.follow_up(goal.key), source) for goal in base.directed_goals()
     )
     earlier = {entry.key: entry for entry in previous.budget_assignments}
     assignments = tuple(
@@ -162,8 +161,7 @@ def _follow_up(goal: str, previous: GoalFollowUp | None, source: str) -> GoalFol
     return GoalFollowUp(
         goal=goal,
         contributions=tuple(
-            replace(section, body=carry(section.body, source))
-            for section in previous.contributions
+            replace(section, body=carry(section.body, source)) for section in previous.contributions
         ),
         intro=carry(previous.intro, source),
         year_motivation=carry(previous.year_motivation, source),

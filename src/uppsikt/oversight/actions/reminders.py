@@ -31,9 +31,20 @@ from uppsikt.domain.workflow import Role, Status
 from uppsikt.oversight.models import Reminder, RoundMember
 from uppsikt.reports.models import Period, ReportState
 
-_MONTHS = (
-    "januari februari mars april maj juni juli augusti september oktober november december"
-).split()
+_MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def swedish_date(day: date) -> str:
@@ -150,7 +161,8 @@ def due_reminders(period: Period, today: date) -> list[Due]:
     )
     due = []
     for member in members:
-        if Status(states.get(member.report_id, Status.DRAFT.value)) is not Status.DRAFT:
+        state = states.get(member.report_id) if member.report_id else None
+        if state is not None and Status(state) is not Status.DRAFT:
             continue
         kind = reminder_due(
             member.deadline, today, member.round.remind_before, member.round.remind_late_every

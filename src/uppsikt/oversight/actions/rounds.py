@@ -111,7 +111,7 @@ def open_round(
         report_ids = {key: existing.get(pk) or created[key] for pk, key in ids.items()}
         round_row = ReportingRound.objects.create(
             period=period,
-            opened_by=actor if actor is not None and actor.is_authenticated else None,
+            opened_by_id=actor.pk if actor is not None and actor.is_authenticated else None,
             remind_before=days,
             remind_late_every=remind_late_every,
         )
@@ -134,17 +134,17 @@ def open_round(
                 "period": f"{year}/{kind.value}",
                 "deadline": deadline.isoformat(),
                 "organisations": {key: day.isoformat() for key, day in member_deadlines.items()},
-                "created_reports": sorted(created),
-                "remind_before": list(days),
+                "created_reports": list[JsonValue](sorted(created)),
+                "remind_before": list[JsonValue](days),
                 "remind_late_every": remind_late_every,
             },
         )
     return round_row
 
 
-def deadline_token(member: RoundMember) -> str:
+def deadline_token(deadline: date) -> str:
     """The version token of a member's stored deadline, for the deadline form."""
-    return version_token({"deadline": member.deadline.isoformat()})
+    return version_token({"deadline": deadline.isoformat()})
 
 
 def set_deadline(
@@ -160,7 +160,7 @@ def set_deadline(
         )
         _check_overseer(actor, member.organisation.municipality_id)
         before: dict[str, JsonValue] = {"deadline": member.deadline.isoformat()}
-        if based_on is not None and deadline_token(member) != based_on:
+        if based_on is not None and deadline_token(member.deadline) != based_on:
             raise StaleEdit({"deadline": member.deadline.isoformat()})
         if member.deadline == deadline:
             return False
