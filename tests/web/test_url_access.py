@@ -55,6 +55,8 @@ SAMPLES: dict[str, Callable[[Report], dict[str, Any]]] = {
     "checks_panel": lambda report: {"report_id": report.pk},
     "audit_log": lambda report: {"report_id": report.pk},
     "period_overview": lambda report: {"period_id": report.period_id},
+    "oversight_round": lambda report: {"period_id": report.period_id},
+    "round_open": lambda report: {},
 }
 
 # Addresses about the whole municipality rather than one report: another board's writer
