@@ -21,6 +21,7 @@ from uppsikt.accounts.models import Membership
 from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.economy.model import AccountRule, Mapping
 from uppsikt.domain.model import Assessment, AssignmentStatus
+from uppsikt.domain.oversight.model import ReminderKind
 from uppsikt.domain.workflow import Action, Role
 from uppsikt.economy.actions.variances import Explanation, explain_variances
 from uppsikt.economy.mapping_store import save_mapping
@@ -28,7 +29,6 @@ from uppsikt.goals.actions.assignments import report_assignment
 from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
 from uppsikt.importers.package import load_package
 from uppsikt.organisations.models import Municipality, Organisation
-from uppsikt.domain.oversight.model import ReminderKind
 from uppsikt.oversight.actions.comments import add_comment, resolve_comment
 from uppsikt.oversight.actions.reminders import send_reminder, send_reminders
 from uppsikt.oversight.actions.rounds import open_round, set_deadline

@@ -9,13 +9,13 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 
+from factories import user_with_role
 from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.workflow import Role
 from uppsikt.oversight.actions.reminders import send_reminders
 from uppsikt.oversight.actions.rounds import open_round
 from uppsikt.oversight.models import Reminder, ReportingRound
 from uppsikt.reports.actions.workflow import submit_report
-from tests.factories import user_with_role
 
 DEADLINE = date(2026, 2, 15)
 

@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from factories import OrganisationFactory
 from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.model import PeriodKind
 from uppsikt.domain.oversight.rounds import carried_note, is_carried
@@ -24,7 +25,6 @@ from uppsikt.reports.actions.workflow import submit_report
 from uppsikt.reports.models import Period, Report
 from uppsikt.reports.store import load_report
 from uppsikt.services.reporting import check_report
-from tests.factories import OrganisationFactory
 
 NOTE = carried_note("Årsanalys 2025")
 DEADLINE = date(2026, 9, 15)
@@ -127,6 +127,7 @@ def test_opening_writes_one_audit_row_naming_organisations_and_deadlines(
     assert AuditEntry.objects.count() == before + 1
     entry = AuditEntry.objects.latest("id")
     assert entry.action == "round.opened"
+    assert isinstance(entry.after, dict)
     assert entry.after["organisations"] == {
         "kommunstyrelsen": "2026-09-15",
         "miljonamnden": "2026-09-20",
@@ -172,7 +173,9 @@ def test_a_writer_may_not_open_a_round(users: dict[str, object]) -> None:
         _open(actor=users["skribent"])
 
 
-def test_status_late_days_left_and_submitted_on(directed_2026: None, users: dict[str, object]) -> None:
+def test_status_late_days_left_and_submitted_on(
+    directed_2026: None, users: dict[str, object]
+) -> None:
     opened = _open(organisations=["kommunstyrelsen", "miljonamnden"])
     submit_report(_report(opened, "kommunstyrelsen"), actor=users["skribent"])  # type: ignore[arg-type]
     today = DEADLINE + timedelta(days=2)
@@ -183,7 +186,9 @@ def test_status_late_days_left_and_submitted_on(directed_2026: None, users: dict
     assert miljo.status is Status.DRAFT and miljo.late and miljo.days_left == -2
     document = status_json(opened.period, list(statuses.values()))
     assert document["period"] == "interim_report"
-    assert [o["key"] for o in document["organisations"]] == [  # type: ignore[index,union-attr]
+    members = document["organisations"]
+    assert isinstance(members, list)
+    assert [o["key"] for o in members] == [
         "kommunstyrelsen",
         "miljonamnden",
     ]

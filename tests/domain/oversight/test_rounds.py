@@ -25,9 +25,9 @@ from uppsikt.domain.model import (
 from uppsikt.domain.oversight.model import ReminderKind
 from uppsikt.domain.oversight.rounds import (
     MemberStatus,
+    carried_note,
     carried_places,
     carry,
-    carried_note,
     draft_report,
     is_carried,
     reminder_due,
