@@ -230,3 +230,24 @@ def test_a_period_without_a_round_says_so(report_id: int, client_as: ClientAs) -
     page = client_as("granskare").get(reverse("oversight_round", args=[period_id]))
     assert page.status_code == 200
     assert "Ingen omgång är öppnad" in page.content.decode()
+
+
+def test_the_created_reports_open_and_show_the_carried_note(
+    report_id: int, client_as: ClientAs
+) -> None:
+    created = open_round(
+        "malmo",
+        2026,
+        "interim_report",
+        deadline=date(2026, 9, 15),
+        organisations=["kommunstyrelsen", "stadsbyggnadsnamnden"],
+        actor=None,
+    )
+    reviewer = client_as("granskare")
+    for member in created.members.all():
+        page = reviewer.get(reverse("report", args=[member.report_id]))
+        assert page.status_code == 200
+        document = reviewer.get(reverse("document", args=[member.report_id, "html"]))
+        assert document.status_code == 200
+        if member.organisation.key == "kommunstyrelsen":
+            assert "Förifylld från Årsanalys 2025 – uppdatera texten." in document.content.decode()
