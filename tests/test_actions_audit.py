@@ -5,11 +5,13 @@ actions modules, so that a new action without a row in the table fails."""
 from __future__ import annotations
 
 import ast
+import datetime
 import importlib
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pytest
 from django.contrib.auth.models import User
@@ -19,6 +21,7 @@ from uppsikt.accounts.models import Membership
 from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.economy.model import AccountRule, Mapping
 from uppsikt.domain.model import Assessment, AssignmentStatus
+from uppsikt.domain.oversight.model import ReminderKind
 from uppsikt.domain.workflow import Action, Role
 from uppsikt.economy.actions.variances import Explanation, explain_variances
 from uppsikt.economy.mapping_store import save_mapping
@@ -27,6 +30,9 @@ from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
 from uppsikt.importers.package import load_package
 from uppsikt.organisations.models import Municipality, Organisation
 from uppsikt.oversight.actions.comments import add_comment, resolve_comment
+from uppsikt.oversight.actions.reminders import send_reminder, send_reminders
+from uppsikt.oversight.actions.rounds import open_round, set_deadline
+from uppsikt.oversight.models import ReportingRound
 from uppsikt.reports.actions.demo import reset_workflow
 from uppsikt.reports.actions.imports import import_report
 from uppsikt.reports.actions.sections import save_section
@@ -79,6 +85,28 @@ def _first_place(w: World) -> str:
 
 def _comment(w: World) -> int:
     return add_comment(w.report_id, "", "En fråga.", actor=w.user("skribent")).pk
+
+
+DEADLINE = datetime.date(2026, 2, 15)
+
+
+def _round(w: World) -> ReportingRound:
+    """A round of the demo's period for two boards whose writers have e-mail addresses."""
+    for name in ("skribent", "skribent-annan"):
+        w.user(name).email = f"{name}@malmo.example"
+        w.user(name).save()
+    return open_round(
+        "malmo",
+        2025,
+        "annual_analysis",
+        deadline=DEADLINE,
+        organisations=["kommunstyrelsen", "stadsbyggnadsnamnden"],
+        actor=None,
+    )
+
+
+def _member(w: World) -> int:
+    return _round(w).members.get(organisation__key="kommunstyrelsen").pk
 
 
 @dataclass(frozen=True)
@@ -173,6 +201,39 @@ CASES: dict[str, Case] = {
             "malmo", Mapping(account_rules=(AccountRule("5000", "5999", "salaries"),)), actor=None
         )
     ),
+    "open_round": Case(
+        lambda w, _: open_round(
+            "malmo",
+            2026,
+            "interim_report",
+            deadline=DEADLINE,
+            organisations=["kommunstyrelsen", "stadsbyggnadsnamnden"],
+            actor=w.user("granskare"),
+        )
+    ),
+    "set_deadline": Case(
+        lambda w, member: set_deadline(
+            int(str(member)), datetime.date(2026, 3, 1), actor=w.user("granskare")
+        ),
+        setup=_member,
+    ),
+    "send_reminder": Case(
+        lambda w, member: send_reminder(
+            int(str(member)), ReminderKind.BEFORE, DEADLINE, actor=w.user("granskare")
+        ),
+        setup=_member,
+    ),
+    # One entry per reminder sent (here one to each of the two boards' writers): each
+    # e-mail is audited on its own, through `send_reminder`.
+    "send_reminders": Case(
+        lambda w, round_row: send_reminders(
+            cast(ReportingRound, round_row).period,
+            today=DEADLINE - datetime.timedelta(days=7),
+            actor=None,
+        ),
+        setup=_round,
+        entries=2,
+    ),
 }
 
 # Public functions of the actions modules that write nothing: why each is no action.
@@ -191,6 +252,10 @@ HELPERS = {
     "latest_version": "reads",
     "section_versions": "reads",
     "content_digest": "reads",
+    "deadline_token": "computes a version token",
+    "swedish_date": "formats a date",
+    "writers_emails": "reads",
+    "due_reminders": "reads",
 }
 
 # Every app's actions: `<app>/actions.py` or the modules of `<app>/actions/`.

@@ -232,6 +232,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# E-mail (round reminders): printed to the console unless UPPSIKT_EMAIL_BACKEND names a
+# real backend (e.g. django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST set).
+EMAIL_BACKEND = (
+    os.environ.get("UPPSIKT_EMAIL_BACKEND", "").strip()
+    or "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("UPPSIKT_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("UPPSIKT_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("UPPSIKT_FROM_EMAIL", "").strip() or "uppsikt@localhost"
+# The address links in e-mails start with (there is no request to take it from).
+UPPSIKT_BASE_URL = os.environ.get("UPPSIKT_BASE_URL", "").strip() or "http://localhost:8000"
+
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

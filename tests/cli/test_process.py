@@ -7,6 +7,7 @@ for every user. These start the installed `uppsikt` on a fresh SQLite database.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -47,3 +48,17 @@ def test_import_stores_a_package_and_names_it(tmp_path: Path) -> None:
     listed = _run(tmp_path, "reports")
     assert listed.returncode == 0, listed.stderr
     assert "kommunstyrelsen" in listed.stdout.lower()
+
+
+def test_a_round_is_opened_and_followed_in_a_process_of_its_own(tmp_path: Path) -> None:
+    assert _run(tmp_path, "import", str(ROOT / "examples" / "malmo-ks-2025")).returncode == 0
+    period = ["-m", "malmo", "-y", "2026", "-p", "interim_report"]
+    opened = _run(tmp_path, "round", "open", *period, "--deadline", "2026-09-15")
+    assert opened.returncode == 0, opened.stderr
+    status = _run(tmp_path, "round", "status", *period, "--json", "--today", "2026-09-20")
+    assert status.returncode == 0, status.stderr
+    data = json.loads(status.stdout)
+    assert len(data["organisations"]) == 19
+    assert all(o["late"] for o in data["organisations"])
+    bad = _run(tmp_path, "round", "open", *period, "--deadline", "2025-13-01")
+    assert bad.returncode == 2 and "ogiltigt datum" in bad.stderr

@@ -68,6 +68,8 @@ SAMPLES: dict[str, Callable[[Report], dict[str, Any]]] = {
         "period_id": report.period_id,
         "organisation_id": report.organisation_id,
     },
+    "oversight_round": lambda report: {"period_id": report.period_id},
+    "round_open": lambda report: {},
 }
 
 # Addresses about the whole municipality rather than one report: another board's writer

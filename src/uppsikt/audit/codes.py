@@ -34,6 +34,9 @@ class AuditCode(StrEnum):
     ADMIN_ADDED = "admin.added"
     ADMIN_CHANGED = "admin.changed"
     ADMIN_DELETED = "admin.deleted"
+    ROUND_OPENED = "round.opened"
+    ROUND_DEADLINE_SET = "round.deadline_set"
+    ROUND_REMINDER_SENT = "round.reminder_sent"
 
     @property
     def label(self) -> str:
@@ -62,6 +65,9 @@ LABELS: dict[AuditCode, Promise] = {
     AuditCode.ADMIN_ADDED: _("Lade till i administrationen"),
     AuditCode.ADMIN_CHANGED: _("Ändrade i administrationen"),
     AuditCode.ADMIN_DELETED: _("Tog bort i administrationen"),
+    AuditCode.ROUND_OPENED: _("Öppnade en rapporteringsomgång"),
+    AuditCode.ROUND_DEADLINE_SET: _("Ändrade sista dag i omgången"),
+    AuditCode.ROUND_REMINDER_SENT: _("Skickade en påminnelse"),
 }
 
 

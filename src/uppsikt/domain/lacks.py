@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from uppsikt.domain.checks.carried import CARRIED_RULE
 from uppsikt.domain.checks.findings import Finding, Severity
 from uppsikt.domain.checks.settings import CheckSettings
 from uppsikt.domain.checks.variances import VARIANCE_COLUMN, check_variance_explanations
@@ -31,6 +32,7 @@ class Lacks:
     outlook_without_motivation: int = 0
     unexplained_variances: int = 0
     failed_checks: int = 0  # findings of severity error, whatever their rule
+    carried_texts: int = 0  # texts carried forward from the previous report, not updated
 
     @property
     def goals_incomplete(self) -> int:
@@ -45,7 +47,12 @@ class Lacks:
 
     @property
     def total(self) -> int:
-        return self.goals_incomplete + self.unexplained_variances + self.failed_checks
+        return (
+            self.goals_incomplete
+            + self.unexplained_variances
+            + self.failed_checks
+            + self.carried_texts
+        )
 
     @property
     def complete(self) -> bool:
@@ -70,6 +77,7 @@ def report_lacks(report: Report, findings: Iterable[Finding]) -> Lacks:
         ),
         unexplained_variances=sum(1 for f in findings if f.rule == VARIANCE_RULE),
         failed_checks=sum(1 for f in findings if f.severity is Severity.ERROR),
+        carried_texts=sum(1 for f in findings if f.rule == CARRIED_RULE),
     )
 
 

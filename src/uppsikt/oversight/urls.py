@@ -13,6 +13,7 @@ from uppsikt.oversight.views import (
     matrix,
     organisation,
     overview,
+    rounds,
 )
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -68,4 +69,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
         organisation.organisation_view,
         name="oversight_organisation",
     ),
+    path("uppsikt/<id:period_id>/omgang/", rounds.round_page, name="oversight_round"),
+    path("uppsikt/omgangar/ny/", rounds.round_open, name="round_open"),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from uppsikt.domain.checks.carried import check_carried_texts
 from uppsikt.domain.checks.findings import Finding, Severity
 from uppsikt.domain.checks.goals import check_budget_assignments, check_goal_assessments
 from uppsikt.domain.checks.lix import LixScore, check_readability, lix_scores
@@ -75,6 +76,12 @@ RULES: tuple[RuleInfo, ...] = (
         lambda report, _: check_prose_amounts(report),
     ),
     RuleInfo("readability", "LIX per avsnitt; över tröskeln flaggas.", check_readability),
+    RuleInfo(
+        "carried",
+        "Texter som förifyllts från förra rapporten är uppdaterade (raden ”Förifylld från …” "
+        "borttagen).",
+        lambda report, _: check_carried_texts(report),
+    ),
 )
 
 
