@@ -134,7 +134,7 @@ def forecast_history_chart(
     if points or outcome is not None:
         axes.legend(loc="best", fontsize=8, frameon=False, prop={"family": FONT, "size": 8})
     axes.yaxis.set_major_formatter(
-        lambda value, _position: format_amount(int(round(value * 1_000_000)), Unit.MKR, 0)
+        lambda value, _position: format_amount(round(value * 1_000_000), Unit.MKR, 0)
     )
     figure.tight_layout()
     return Chart(to_svg(figure, title=title, alt=alt), alt, header, rows)
