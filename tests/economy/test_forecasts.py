@@ -60,7 +60,13 @@ def test_every_save_is_a_new_version_and_the_newest_is_the_forecast(
     writer = users["skribent"]
     first = record_forecast(ks, 2025, 3, 500_000, 510_000, "Mars.", actor=writer)
     second = record_forecast(
-        ks, 2025, 3, 520_000, 510_000, "Fler placeringar.", actor=writer,
+        ks,
+        2025,
+        3,
+        520_000,
+        510_000,
+        "Fler placeringar.",
+        actor=writer,
         expected_version=forecast_token(first),
     )
 
@@ -128,7 +134,9 @@ def test_a_forecast_file_gives_one_forecast_per_organisation(
 
     result = import_forecasts("malmo", 2025, 8, "2025-08", actor=None)
 
-    got = {row.organisation.key: (row.net_cost, row.allocation, row.source) for row in result.created}
+    got = {
+        row.organisation.key: (row.net_cost, row.allocation, row.source) for row in result.created
+    }
     assert got == {
         "kommunstyrelsen": (KS_FORECAST, KS_ALLOCATION, "file"),
         "stadsbyggnadsnamnden": (SBN_FORECAST, SBN_ALLOCATION, "file"),
@@ -229,8 +237,13 @@ def test_an_amount_that_is_no_amount_names_the_field_and_keeps_the_text(
     answer = post(
         client,
         page(ks),
-        {"month": "8", "net_cost": "516,9 Mkr", "allocation": "500", "comment": "Min text",
-         "based_on": token},
+        {
+            "month": "8",
+            "net_cost": "516,9 Mkr",
+            "allocation": "500",
+            "comment": "Min text",
+            "based_on": token,
+        },
     )
 
     assert answer.status_code == 400
@@ -250,8 +263,13 @@ def test_a_stale_save_gets_409_with_both_versions(
     answer = post(
         client,
         page(ks) + "?manad=8",
-        {"month": "8", "net_cost": "2 000 000", "allocation": "900 000", "comment": "Min",
-         "based_on": token},
+        {
+            "month": "8",
+            "net_cost": "2 000 000",
+            "allocation": "900 000",
+            "comment": "Min",
+            "based_on": token,
+        },
     )
 
     assert answer.status_code == 409
@@ -276,8 +294,9 @@ def test_the_reader_reads_but_may_not_post(
     assert shown.status_code == 200 and shown.context["form"] is None
     assert "Du kan läsa prognoserna" in shown.content.decode()
 
-    refused = post(client, page(ks), {"month": "3", "net_cost": "1", "allocation": "1",
-                                      "based_on": "x"})
+    refused = post(
+        client, page(ks), {"month": "3", "net_cost": "1", "allocation": "1", "based_on": "x"}
+    )
 
     assert refused.status_code == 403
     assert "kräver rollen skribent" in refused.content.decode()

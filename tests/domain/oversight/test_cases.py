@@ -20,7 +20,8 @@ def test_a_series_a_year_and_a_number_is_a_case_number(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "2025-1363", "STK 2025/1363", "STK-25-1363", "STK-2025-", "STK-0999-1", "STK-2025-1363-2"]
+    "text",
+    ["", "2025-1363", "STK 2025/1363", "STK-25-1363", "STK-2025-", "STK-0999-1", "STK-2025-1363-2"],
 )
 def test_anything_else_is_not(text: str) -> None:
     assert not is_case_number(text)

@@ -48,7 +48,9 @@ def test_percent_rounds_half_away_from_zero() -> None:
     st.dictionaries(st.integers(1, 12), st.integers(-(10**12), 10**12), max_size=12),
     st.integers(-(10**12), 10**12),
 )
-def test_a_forecast_plus_its_difference_is_the_outcome(forecasts: dict[int, int], outcome: int) -> None:
+def test_a_forecast_plus_its_difference_is_the_outcome(
+    forecasts: dict[int, int], outcome: int
+) -> None:
     for row in forecast_accuracy(forecasts, outcome).rows:
         assert row.forecast - row.difference == outcome
         assert (row.percent is None) == (outcome == 0)

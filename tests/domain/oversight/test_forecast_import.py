@@ -13,7 +13,9 @@ from uppsikt.domain.oversight.forecast_import import (
 )
 
 
-def fact(account: str, centre: str, phase: Phase, amount: int, version: str = "", year: int = 2025) -> Fact:
+def fact(
+    account: str, centre: str, phase: Phase, amount: int, version: str = "", year: int = 2025
+) -> Fact:
     return Fact(year, 0, account, (("1", centre),), phase, Decimal(amount), version)
 
 
