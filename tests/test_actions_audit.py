@@ -103,7 +103,9 @@ def _company(w: World) -> Organisation:
 
 
 def _case(w: World) -> SpecialOversight:
-    return open_case(_ks(), "Underskott.", "STK-2025-1363", date(2025, 9, 1), actor=None)
+    return open_case(
+        _ks(), "Underskott.", "STK-2025-1363", date(2025, 9, 1), actor=w.user("granskare")
+    )
 
 
 def _forecast_file(w: World) -> None:
@@ -233,7 +235,7 @@ CASES: dict[str, Case] = {
     ),
     "close_case": Case(
         lambda w, case: close_case(
-            _case_of(case), date(2025, 12, 1), "STK-2025-1500", "Klart.", actor=None
+            _case_of(case), date(2025, 12, 1), "STK-2025-1500", "Klart.", actor=w.user("granskare")
         ),
         setup=_case,
     ),

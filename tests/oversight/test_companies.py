@@ -98,7 +98,12 @@ def test_only_companies_are_reviewed(users: dict[str, User]) -> None:
         review(board, users["granskare"])
     with pytest.raises(NotACompany):
         record_company_document(
-            board, 2025, CompanyDocumentKind.ANNUAL_REPORT, date(2026, 3, 1), "", actor=None
+            board,
+            2025,
+            CompanyDocumentKind.ANNUAL_REPORT,
+            date(2026, 3, 1),
+            "",
+            actor=users["granskare"],
         )
 
 

@@ -155,7 +155,7 @@ def record_action_plan(
             raise InvalidInput(
                 {"received_on": _("”Handlingsplanen inkom” kan inte vara före beslutet.")}
             )
-        before = {
+        before: dict[str, JsonValue] = {
             "action_plan": case.action_plan,
             "received_on": (
                 case.action_plan_received_on.isoformat() if case.action_plan_received_on else None
