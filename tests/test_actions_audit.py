@@ -8,31 +8,37 @@ import ast
 import datetime
 import importlib
 import inspect
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import cast
 
 import pytest
 from django.contrib.auth.models import User
 
+from forecast_files import import_forecast_file
 from uppsikt.accounts.actions import create_demo_users, grant_role
 from uppsikt.accounts.models import Membership
 from uppsikt.audit.models import AuditEntry
 from uppsikt.domain.economy.model import AccountRule, Mapping
-from uppsikt.domain.model import Assessment, AssignmentStatus
-from uppsikt.domain.oversight.model import ReminderKind
+from uppsikt.domain.model import Assessment, AssignmentStatus, OrganisationKind
+from uppsikt.domain.oversight.model import CompanyDocumentKind, ReminderKind
 from uppsikt.domain.workflow import Action, Role
+from uppsikt.economy.actions.forecasts import import_forecasts, record_forecast, record_outcome
 from uppsikt.economy.actions.variances import Explanation, explain_variances
 from uppsikt.economy.mapping_store import save_mapping
 from uppsikt.goals.actions.assignments import report_assignment
 from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
 from uppsikt.importers.package import load_package
 from uppsikt.organisations.models import Municipality, Organisation
+from uppsikt.oversight.actions.cases import add_follow_up, close_case, open_case, record_action_plan
 from uppsikt.oversight.actions.comments import add_comment, resolve_comment
+from uppsikt.oversight.actions.companies import record_company_document, record_company_review
 from uppsikt.oversight.actions.reminders import send_reminder, send_reminders
 from uppsikt.oversight.actions.rounds import open_round, set_deadline
-from uppsikt.oversight.models import ReportingRound
+from uppsikt.oversight.models import ReportingRound, SpecialOversight
 from uppsikt.reports.actions.demo import reset_workflow
 from uppsikt.reports.actions.imports import import_report
 from uppsikt.reports.actions.sections import save_section
@@ -107,6 +113,40 @@ def _round(w: World) -> ReportingRound:
 
 def _member(w: World) -> int:
     return _round(w).members.get(organisation__key="kommunstyrelsen").pk
+
+
+def _ks() -> Organisation:
+    return Organisation.objects.get(key="kommunstyrelsen")
+
+
+def _company(w: World) -> Organisation:
+    organisation, _ = Organisation.objects.get_or_create(
+        municipality=Municipality.objects.get(key="malmo"),
+        key="malmo-hamn",
+        defaults={"name": "Malmö Hamn AB", "kind": OrganisationKind.COMPANY.value},
+    )
+    return organisation
+
+
+def _case(w: World) -> SpecialOversight:
+    return open_case(
+        _ks(), "Underskott.", "STK-2025-1363", date(2025, 9, 1), actor=w.user("granskare")
+    )
+
+
+def _forecast_file(w: World) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        import_forecast_file(Path(directory))
+
+
+def _case_of(given: object) -> SpecialOversight:
+    assert isinstance(given, SpecialOversight)
+    return given
+
+
+def _company_of(given: object) -> Organisation:
+    assert isinstance(given, Organisation)
+    return given
 
 
 @dataclass(frozen=True)
@@ -196,6 +236,60 @@ CASES: dict[str, Case] = {
         setup=lambda w: Membership.objects.all().delete(),
         entries=5,
     ),
+    "record_forecast": Case(
+        lambda w, _: record_forecast(_ks(), 2025, 8, 100, 90, "", actor=w.user("skribent"))
+    ),
+    "record_outcome": Case(
+        lambda w, _: record_outcome(_ks(), 2025, 100, 95, actor=w.user("granskare"))
+    ),
+    "import_forecasts": Case(
+        lambda w, _: import_forecasts("malmo", 2025, 8, "2025-08", actor=None),
+        setup=_forecast_file,
+    ),
+    "open_case": Case(lambda w, _: _case(w)),
+    "record_action_plan": Case(
+        lambda w, case: record_action_plan(
+            _case_of(case), "Plan.", date(2025, 9, 20), actor=w.user("granskare")
+        ),
+        setup=_case,
+    ),
+    "add_follow_up": Case(
+        lambda w, case: add_follow_up(
+            _case_of(case), date(2025, 10, 1), "Följs.", actor=w.user("granskare")
+        ),
+        setup=_case,
+    ),
+    "close_case": Case(
+        lambda w, case: close_case(
+            _case_of(case), date(2025, 12, 1), "STK-2025-1500", "Klart.", actor=w.user("granskare")
+        ),
+        setup=_case,
+    ),
+    "record_company_review": Case(
+        lambda w, company: record_company_review(
+            _company_of(company),
+            2025,
+            True,
+            True,
+            "",
+            "",
+            "STK-2026-1",
+            date(2026, 4, 1),
+            actor=w.user("granskare"),
+        ),
+        setup=_company,
+    ),
+    "record_company_document": Case(
+        lambda w, company: record_company_document(
+            _company_of(company),
+            2025,
+            CompanyDocumentKind.ANNUAL_REPORT,
+            date(2026, 3, 1),
+            "",
+            actor=w.user("granskare"),
+        ),
+        setup=_company,
+    ),
     "save_mapping": Case(
         lambda w, _: save_mapping(
             "malmo", Mapping(account_rules=(AccountRule("5000", "5999", "salaries"),)), actor=None
@@ -256,6 +350,14 @@ HELPERS = {
     "swedish_date": "formats a date",
     "writers_emails": "reads",
     "due_reminders": "reads",
+    "forecast_values": "reads: the input of the form's version token",
+    "forecast_token": "computes a version token",
+    "newest_forecast": "reads",
+    "forecast_problems": "validates input",
+    "case_number_problem": "validates input",
+    "future_problem": "validates input",
+    "review_values": "reads: the input of the form's version token",
+    "review_token": "computes a version token",
 }
 
 # Every app's actions: `<app>/actions.py` or the modules of `<app>/actions/`.

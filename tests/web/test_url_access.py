@@ -10,6 +10,7 @@ of Kommunstyrelsen's report.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from uppsikt.audit.models import AuditEntry
-from uppsikt.oversight.models import Comment
+from uppsikt.oversight.models import Comment, SpecialOversight
 from uppsikt.reports.models import Report
 from uppsikt.reports.places import section_places
 from uppsikt.reports.store import load_report
@@ -70,6 +71,16 @@ SAMPLES: dict[str, Callable[[Report], dict[str, Any]]] = {
     },
     "oversight_round": lambda report: {"period_id": report.period_id},
     "round_open": lambda report: {},
+    "forecast_entry": lambda report: {
+        "organisation_id": report.organisation_id,
+        "year": report.period.year,
+    },
+    "case_new": lambda report: {"organisation_id": report.organisation_id},
+    "case_detail": lambda report: {"case_id": _case(report)},
+    "company_review": lambda report: {
+        "organisation_id": report.organisation_id,
+        "year": report.period.year,
+    },
 }
 
 # Addresses about the whole municipality rather than one report: another board's writer
@@ -95,6 +106,19 @@ MUNICIPALITY_WIDE |= {
 
 def _place(report: Report) -> str:
     return section_places(load_report(report.pk))[0].place
+
+
+def _case(report: Report) -> int:
+    case, _ = SpecialOversight.objects.get_or_create(
+        organisation=report.organisation,
+        case_number="STK-2025-1363",
+        defaults={
+            "reason": "Underskott",
+            "decided_on": date(2025, 9, 1),
+            "action_plan_due": date(2025, 10, 1),
+        },
+    )
+    return case.pk
 
 
 def _comment(report: Report) -> int:

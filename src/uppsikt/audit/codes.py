@@ -37,6 +37,15 @@ class AuditCode(StrEnum):
     ROUND_OPENED = "round.opened"
     ROUND_DEADLINE_SET = "round.deadline_set"
     ROUND_REMINDER_SENT = "round.reminder_sent"
+    FORECAST_RECORDED = "forecast.recorded"
+    FORECASTS_IMPORTED = "forecast.imported"
+    OUTCOME_RECORDED = "outcome.recorded"
+    CASE_OPENED = "case.opened"
+    CASE_ACTION_PLAN = "case.action_plan"
+    CASE_FOLLOWED_UP = "case.followed_up"
+    CASE_CLOSED = "case.closed"
+    COMPANY_REVIEWED = "company.reviewed"
+    COMPANY_DOCUMENT_RECEIVED = "company.document_received"
 
     @property
     def label(self) -> str:
@@ -68,6 +77,15 @@ LABELS: dict[AuditCode, Promise] = {
     AuditCode.ROUND_OPENED: _("Öppnade en rapporteringsomgång"),
     AuditCode.ROUND_DEADLINE_SET: _("Ändrade sista dag i omgången"),
     AuditCode.ROUND_REMINDER_SENT: _("Skickade en påminnelse"),
+    AuditCode.FORECAST_RECORDED: _("Sparade en prognos"),
+    AuditCode.FORECASTS_IMPORTED: _("Läste in prognoser från en prognosfil"),
+    AuditCode.OUTCOME_RECORDED: _("Sparade årets utfall"),
+    AuditCode.CASE_OPENED: _("Beslutade om särskild uppsikt"),
+    AuditCode.CASE_ACTION_PLAN: _("Tog emot en handlingsplan"),
+    AuditCode.CASE_FOLLOWED_UP: _("Följde upp särskild uppsikt"),
+    AuditCode.CASE_CLOSED: _("Avslutade särskild uppsikt"),
+    AuditCode.COMPANY_REVIEWED: _("Prövade bolagets verksamhet (6 kap. 10 §)"),
+    AuditCode.COMPANY_DOCUMENT_RECEIVED: _("Registrerade ett inkommet bolagsdokument"),
 }
 
 

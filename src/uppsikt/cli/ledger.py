@@ -221,3 +221,34 @@ def export_budget_command(file: Path, municipality: str, year: int) -> None:
     except LedgerError as error:
         raise UserError(str(error)) from error
     click.echo(f"Skrev {result.rows} rader till {file}.")
+
+
+@ledger_group.command("forecasts")
+@_MUNICIPALITY
+@click.option("--year", "-y", type=int, required=True)
+@click.option("--month", type=click.IntRange(1, 12), required=True, help="Prognosmånad, 1–12.")
+@click.option("--version", "version", required=True, help="Prognosversion, t.ex. '2025-08'.")
+def forecasts_command(municipality: str, year: int, month: int, version: str) -> None:
+    """Gör en inläst prognosfil till månadsprognoser per organisation (en version var).
+
+    Läs först in filen med `uppsikt ledger import`; mappningen anger vilken organisation
+    varje kostnadsställe hör till."""
+    _ready()
+    from uppsikt.domain.money import format_number
+    from uppsikt.economy.actions.forecasts import import_forecasts
+    from uppsikt.economy.errors import LedgerError
+
+    try:
+        result = import_forecasts(municipality, year, month, version, actor=None)
+    except LedgerError as error:
+        raise UserError(str(error)) from error
+    for row in result.created:
+        deviation = row.allocation - row.net_cost
+        click.echo(
+            f"{row.organisation.key}: prognos {format_number(row.net_cost)} kr mot "
+            f"kommunbidrag {format_number(row.allocation)} kr "
+            f"(avvikelse {format_number(deviation, plus=True)} kr)"
+        )
+    for key in result.unchanged:
+        click.echo(f"{key}: oförändrad, ingen ny version")
+    click.echo(f"{len(result.created)} nya prognoser för {year}-{month:02d} (version {version}).")

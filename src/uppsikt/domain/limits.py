@@ -20,6 +20,7 @@ class TextKind(StrEnum):
     VARIANCE_EXPLANATION = "variance_explanation"
     REASON = "reason"
     COMMENT = "comment"
+    FORECAST_COMMENT = "forecast_comment"
 
 
 LIMITS: dict[TextKind, int] = {
@@ -31,6 +32,7 @@ LIMITS: dict[TextKind, int] = {
     TextKind.VARIANCE_EXPLANATION: 2_000,
     TextKind.REASON: 2_000,
     TextKind.COMMENT: 4_000,
+    TextKind.FORECAST_COMMENT: 1_000,  # a forecast's comment is short: what moved it
 }
 
 

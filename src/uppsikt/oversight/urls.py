@@ -1,5 +1,6 @@
 """Addresses of the oversight views: comments, the checks panel, the period overview, the
-goals × organisations matrix and the budget assignments register."""
+goals × organisations matrix, the budget assignments register, the economy overview, the
+organisation page, reporting rounds, special oversight and the company review."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from django.urls import URLPattern, URLResolver, path
 
 from uppsikt.oversight.views import (
     assignments,
+    cases,
     checks,
     comments,
+    companies,
     economy,
     matrix,
     organisation,
@@ -71,4 +74,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("uppsikt/<id:period_id>/omgang/", rounds.round_page, name="oversight_round"),
     path("uppsikt/omgangar/ny/", rounds.round_open, name="round_open"),
+    path(
+        "organisationer/<id:organisation_id>/sarskild-uppsikt/ny/",
+        cases.case_new,
+        name="case_new",
+    ),
+    path("sarskild-uppsikt/<id:case_id>/", cases.case_detail, name="case_detail"),
+    path(
+        "organisationer/<id:organisation_id>/provning/<id:year>/",
+        companies.company_review,
+        name="company_review",
+    ),
 ]
