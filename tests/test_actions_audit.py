@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from uppsikt.accounts.actions import create_demo_users, grant_role
 from uppsikt.accounts.models import Membership
 from uppsikt.audit.models import AuditEntry
+from uppsikt.demo.city import generate_city
 from uppsikt.domain.economy.model import AccountRule, Mapping
 from uppsikt.domain.model import Assessment, AssignmentStatus
 from uppsikt.domain.workflow import Action, Role
@@ -27,6 +28,7 @@ from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
 from uppsikt.importers.package import load_package
 from uppsikt.organisations.models import Municipality, Organisation
 from uppsikt.oversight.actions.comments import add_comment, resolve_comment
+from uppsikt.oversight.actions.demo_city import load_demo_city
 from uppsikt.reports.actions.demo import reset_workflow
 from uppsikt.reports.actions.imports import import_report
 from uppsikt.reports.actions.sections import save_section
@@ -151,6 +153,10 @@ CASES: dict[str, Case] = {
         lambda w, _: reset_workflow(w.report_id, actor=None), setup=World.approved
     ),
     "import_report": Case(lambda w, _: import_report(load_package(DEMO).report, actor=None)),
+    # Over the demo report alone: the city's other reports are not stored, and need not be.
+    "load_demo_city": Case(
+        lambda w, _: load_demo_city(generate_city(load_package(DEMO).report), actor=None)
+    ),
     "grant_role": Case(
         lambda w, _: grant_role(
             w.user("skribent-annan"),

@@ -45,19 +45,14 @@ def load_demo(data_dir: Path) -> DemoReport:
     from uppsikt.economy.mapping_store import save_mapping
     from uppsikt.economy.sie_import import import_sie_file
     from uppsikt.importers.ledger_mapping import load_mapping
-    from uppsikt.services.demo_city import city_plan, reset_demo_reports, store_city
+    from uppsikt.services.demo_city import store_with_city
     from uppsikt.services.economy import ledger_economy
     from uppsikt.services.reporting import ReportRef
-    from uppsikt.services.storage import load_stored, store
+    from uppsikt.services.storage import load_stored
 
     loaded = load_package(DEMO_PACKAGE)
     report = loaded.report
-    plan = city_plan(report)
-    # A fresh demo starts over with drafts, so the imports over them are allowed (an import
-    # is also refused where it would change another report that is submitted or approved).
-    reset_demo_reports([report, *plan.reports])
-    store(report)  # first: the city's reports then state the goal directions of the city
-    city = store_city(plan)
+    city = store_with_city(report)  # a fresh demo starts over with drafts
     key = report.municipality.key
     save_mapping(key, load_mapping(DEMO_LEDGER / "mapping.yaml"), actor=None)
     data_dir.mkdir(parents=True, exist_ok=True)

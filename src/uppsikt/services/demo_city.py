@@ -54,6 +54,19 @@ def reset_demo_reports(reports: list[Report]) -> None:
             reset_workflow(pk, actor=None)
 
 
+def store_with_city(ks: Report, seed: int = SEED) -> CityStored:
+    """Store the executive board's real report, then the demo city around it, starting
+    over from drafts (running it again gives the same content)."""
+    from uppsikt.services.storage import store
+
+    plan = city_plan(ks, seed)
+    # Drafts again, so the imports over them are allowed (an import is also refused where
+    # it would change another report that is submitted or approved).
+    reset_demo_reports([ks, *plan.reports])
+    store(ks)  # first: the city's reports then state the goal directions of the city
+    return store_city(plan)
+
+
 def store_city(plan: CityPlan) -> CityStored:
     """Import the plan's reports (drafts, each its own import), then load the rest of the
     city in one action; the executive board's real report must be stored already."""

@@ -87,7 +87,12 @@ def anchored_economy(
         )
     months = allocate(outcome, _weights())
     return YearEconomy(
-        organisation, year, allocation, tuple(months[m] for m in range(12)), tuple(forecasts), outcome
+        organisation,
+        year,
+        allocation,
+        tuple(months[m] for m in range(12)),
+        tuple(forecasts),
+        outcome,
     )
 
 
@@ -99,7 +104,9 @@ def forecast_comment(deviation: int, *, company: bool = False) -> str:
         word = "överskott" if deviation >= 0 else "underskott"
         return f"Helårsprognosen visar ett {word} på {amount} före bokslutsdispositioner."
     if deviation < -20 * MKR:
-        return f"Underskott på {amount}. Kostnaderna ökar snabbare än budgeterat; åtgärder tas fram."
+        return (
+            f"Underskott på {amount}. Kostnaderna ökar snabbare än budgeterat; åtgärder tas fram."
+        )
     if deviation < 0:
         return f"Underskott på {amount}, främst högre personalkostnader än planerat."
     if deviation > 20 * MKR:

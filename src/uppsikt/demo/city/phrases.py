@@ -104,8 +104,7 @@ PARTLY = (
     "{Who} har kommit en bit på väg med {topic}, men effekterna syns ännu inte fullt ut.",
 )
 NOT_ACHIEVED = (
-    "De planerade insatserna för {topic} har inte kunnat genomföras i den omfattning som "
-    "behövs.",
+    "De planerade insatserna för {topic} har inte kunnat genomföras i den omfattning som behövs.",
     "Arbetet med {topic} har fått stå tillbaka för att hantera det ekonomiska läget.",
 )
 INTERIM_NOTE = "Bedömningen är en prognos för helåret per den 31 augusti."
@@ -116,16 +115,14 @@ BECAUSE = (
     "Nya arbetssätt har gett effekt snabbare än väntat.",
 )
 EXPECTED = (
-    "Med nuvarande insatser bedöms bidraget leda till önskad förflyttning under "
-    "mandatperioden.",
+    "Med nuvarande insatser bedöms bidraget leda till önskad förflyttning under mandatperioden.",
     "Arbetet ligger i fas, och bidraget väntas ge önskad förflyttning till 2026.",
     "Om arbetet fortsätter i samma takt bedöms målet kunna nås under mandatperioden.",
 )
 NOT_EXPECTED = (
     "Utan ytterligare åtgärder bedöms bidraget inte leda till önskad förflyttning under "
     "mandatperioden.",
-    "Det ekonomiska läget gör att bidraget inte väntas räcka för önskad förflyttning till "
-    "2026.",
+    "Det ekonomiska läget gör att bidraget inte väntas räcka för önskad förflyttning till 2026.",
 )
 ASSIGNMENT_REPORTS = (
     "{Who} har under perioden bidragit med underlag och deltagit i arbetsgruppen.",

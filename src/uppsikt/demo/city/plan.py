@@ -88,7 +88,9 @@ class _City:
         }
         self.council_goals = tuple(self._directions(goal) for goal in ks.council_goals)
         self.economy = {
-            (o.key, year): self._economy(o.key, year) for o in self.organisations for year in p.YEARS
+            (o.key, year): self._economy(o.key, year)
+            for o in self.organisations
+            for year in p.YEARS
         }
 
     def rng(self, *names: object) -> random.Random:
@@ -167,7 +169,9 @@ class _City:
             return Assessment.ACHIEVED, real.term_outlook
         return real.year_assessment, real.term_outlook
 
-    def _follow_up(self, organisation: Organisation, goal: str, year: int, kind: PeriodKind) -> GoalFollowUp:
+    def _follow_up(
+        self, organisation: Organisation, goal: str, year: int, kind: PeriodKind
+    ) -> GoalFollowUp:
         rng = self.rng(organisation.key, goal, year, "topics")
         topics = rng.sample(TOPICS[goal], k=1 + (rng.random() < 0.5))
         text = self.rng(organisation.key, goal, year, kind, "text")
@@ -185,7 +189,9 @@ class _City:
 
     # -- budget assignments -------------------------------------------------------------
 
-    def _assignments(self, organisation: Organisation, year: int, kind: PeriodKind) -> tuple[BudgetAssignment, ...]:
+    def _assignments(
+        self, organisation: Organisation, year: int, kind: PeriodKind
+    ) -> tuple[BudgetAssignment, ...]:
         part = "interim" if kind is INTERIM else "annual"
         rng = self.rng(organisation.key, year, kind, "assignments")
         listed = []
@@ -196,7 +202,9 @@ class _City:
                     if kind is INTERIM and status is AssignmentStatus.COMPLETED:
                         status = AssignmentStatus.ONGOING
                     listed.append(
-                        replace(real, status=status, report=texts.assignment_report(rng, organisation))
+                        replace(
+                            real, status=status, report=texts.assignment_report(rng, organisation)
+                        )
                     )
         for plan in p.ASSIGNMENTS:
             if plan.given > year:
@@ -293,7 +301,7 @@ class _City:
         return [o for o in self.organisations if o.kind is OrganisationKind.COMPANY]
 
     def _company_documents(self) -> tuple[CompanyDocumentPlan, ...]:
-        documents = []
+        documents: list[CompanyDocumentPlan] = []
         for number, company in enumerate(self._companies()):
             for year in p.YEARS:
                 plan_day = date(year - 1, 12, 10 + number)
@@ -317,7 +325,7 @@ class _City:
         return tuple(documents)
 
     def _company_reviews(self) -> tuple[CompanyReviewPlan, ...]:
-        reviews = []
+        reviews: list[CompanyReviewPlan] = []
         for number, company in enumerate(self._companies()):
             for year in p.YEARS:
                 if year == 2025 and company.key == p.COMPANY_WITHOUT_DOCUMENTS:

@@ -119,9 +119,7 @@ PROFILES: tuple[Profile, ...] = (
     Profile(
         "malmo-energi-och-hallbarhet-ab", (KN, HE, AN), 0, 900, -85, {2024: (-8, 4), 2025: (-4, 8)}
     ),
-    Profile(
-        "mkb-fastighets-ab", (FS, DL, KN, MB), 0, 2_300, -240, {2024: (-6, 2), 2025: (-2, 6)}
-    ),
+    Profile("mkb-fastighets-ab", (FS, DL, KN, MB), 0, 2_300, -240, {2024: (-6, 2), 2025: (-2, 6)}),
     Profile("malmo-stadsteater-ab", (BU, RNR, DL), 78, 150, 78, {2024: (-6, 6), 2025: (0, 12)}),
     Profile(
         "destinationssamverkan-malmo-ab", (RNR, AN, DL), 36, 52, 36, {2024: (0, 10), 2025: (10, 30)}
