@@ -22,6 +22,7 @@ from forecast_files import import_forecast_file
 from uppsikt.accounts.actions import create_demo_users, grant_role
 from uppsikt.accounts.models import Membership
 from uppsikt.audit.models import AuditEntry
+from uppsikt.demo.city import generate_city
 from uppsikt.domain.economy.model import AccountRule, Mapping
 from uppsikt.domain.model import Assessment, AssignmentStatus, OrganisationKind
 from uppsikt.domain.oversight.model import CompanyDocumentKind, ReminderKind
@@ -36,6 +37,7 @@ from uppsikt.organisations.models import Municipality, Organisation
 from uppsikt.oversight.actions.cases import add_follow_up, close_case, open_case, record_action_plan
 from uppsikt.oversight.actions.comments import add_comment, resolve_comment
 from uppsikt.oversight.actions.companies import record_company_document, record_company_review
+from uppsikt.oversight.actions.demo_city import load_demo_city
 from uppsikt.oversight.actions.reminders import send_reminder, send_reminders
 from uppsikt.oversight.actions.rounds import open_round, set_deadline
 from uppsikt.oversight.models import ReportingRound, SpecialOversight
@@ -219,6 +221,10 @@ CASES: dict[str, Case] = {
         lambda w, _: reset_workflow(w.report_id, actor=None), setup=World.approved
     ),
     "import_report": Case(lambda w, _: import_report(load_package(DEMO).report, actor=None)),
+    # Over the demo report alone: the city's other reports are not stored, and need not be.
+    "load_demo_city": Case(
+        lambda w, _: load_demo_city(generate_city(load_package(DEMO).report), actor=None)
+    ),
     "grant_role": Case(
         lambda w, _: grant_role(
             w.user("skribent-annan"),

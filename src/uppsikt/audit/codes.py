@@ -26,6 +26,7 @@ class AuditCode(StrEnum):
     COMMENT_ADDED = "comment.added"
     COMMENT_RESOLVED = "comment.resolved"
     DEMO_RESET = "demo.reset"
+    DEMO_CITY_LOADED = "demo.city_loaded"
     ROLE_GRANTED = "role.granted"
     ROLE_CHANGED = "role.changed"
     ROLE_REVOKED = "role.revoked"
@@ -66,6 +67,7 @@ LABELS: dict[AuditCode, Promise] = {
     AuditCode.COMMENT_ADDED: _("Skrev en kommentar"),
     AuditCode.COMMENT_RESOLVED: _("Markerade kommentaren som besvarad"),
     AuditCode.DEMO_RESET: _("Återställde demorapporten"),
+    AuditCode.DEMO_CITY_LOADED: _("Läste in demostaden"),
     AuditCode.ROLE_GRANTED: _("Gav en roll"),
     AuditCode.ROLE_CHANGED: _("Ändrade en roll"),
     AuditCode.ROLE_REVOKED: _("Tog bort en roll"),

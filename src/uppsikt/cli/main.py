@@ -239,6 +239,7 @@ def demo_command(out_dir: Path) -> None:
         f"{report.organisation}/{report.period.year}."
     )
     click.echo("Syntetisk huvudbok, budget och prognos inlästa: " + "; ".join(demo.ledger_summary))
+    click.echo(f"Demostaden (syntetiskt exempel) är inläst: {demo.city.summary}.")
     result = check_report(report, extra=demo.ledger_findings)
     _print_findings(locate(result, demo.locations), verbose=False)
     click.echo(f"Kontroll: {result.summary()} (se alla med 'uppsikt check {DEMO_PACKAGE} --all').")

@@ -13,6 +13,7 @@ from pathlib import Path
 from uppsikt.domain.checks import Finding
 from uppsikt.domain.model import Report
 from uppsikt.importers.package import Locations, load_package
+from uppsikt.services.demo_city import CityStored
 
 EXAMPLES = Path(
     os.environ.get("UPPSIKT_EXAMPLES", Path(__file__).resolve().parents[3] / "examples")
@@ -28,11 +29,14 @@ class DemoReport:
     ledger_findings: list[Finding]
     ledger_file: Path
     ledger_summary: list[str]
+    city: CityStored
 
 
 def load_demo(data_dir: Path) -> DemoReport:
-    """Store the demo report, generate and import its synthetic ledger, budget and forecast,
-    and return the report with its economy tables built from the ledger."""
+    """Store the demo report, then the demo city (every reporting organisation's synthetic
+    reports for 2024 and 2025, economy, rounds, statuses), generate and import the demo
+    report's synthetic ledger, budget and forecast, and return the report with its economy
+    tables built from the ledger."""
     from uppsikt.services.storage import ready
 
     ready()
@@ -41,21 +45,14 @@ def load_demo(data_dir: Path) -> DemoReport:
     from uppsikt.economy.mapping_store import save_mapping
     from uppsikt.economy.sie_import import import_sie_file
     from uppsikt.importers.ledger_mapping import load_mapping
-    from uppsikt.reports.actions.demo import reset_workflow
-    from uppsikt.reports.store import find_report
+    from uppsikt.services.demo_city import store_with_city
     from uppsikt.services.economy import ledger_economy
     from uppsikt.services.reporting import ReportRef
-    from uppsikt.services.storage import load_stored, store
+    from uppsikt.services.storage import load_stored
 
     loaded = load_package(DEMO_PACKAGE)
     report = loaded.report
-    # A fresh demo starts over as a draft, so the import over it is allowed.
-    existing = find_report(
-        report.municipality.key, report.organisation, report.period.year, report.period.kind
-    )
-    if existing is not None:
-        reset_workflow(existing, actor=None)
-    store(report)
+    city = store_with_city(report)  # a fresh demo starts over with drafts
     key = report.municipality.key
     save_mapping(key, load_mapping(DEMO_LEDGER / "mapping.yaml"), actor=None)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -72,4 +69,6 @@ def load_demo(data_dir: Path) -> DemoReport:
     economy = ledger_economy(stored)
     if economy is None:  # pragma: no cover - the import above just wrote the facts
         raise RuntimeError("demons huvudbok saknas efter importen")
-    return DemoReport(economy.report, loaded.locations, economy.findings, ledger_file, summary)
+    return DemoReport(
+        economy.report, loaded.locations, economy.findings, ledger_file, summary, city
+    )
