@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from uppsikt.audit.codes import AuditCode
 from uppsikt.audit.models import AuditEntry
+from uppsikt.domain.collation import swedish_key
 from uppsikt.domain.model import (
     Assessment,
     AssignmentStatus,
@@ -75,7 +76,7 @@ def reporting_organisations(municipality: Municipality | int) -> list[Organisati
         municipality=municipality, kind__in=[kind.value for kind in REPORTING_KINDS]
     ).values_list("pk", "key", "name", "kind")
     refs = [OrganisationRef(pk, key, name, OrganisationKind(kind)) for pk, key, name, kind in rows]
-    return sorted(refs, key=lambda ref: (KIND_ORDER[ref.kind], ref.name))
+    return sorted(refs, key=lambda ref: (KIND_ORDER[ref.kind], swedish_key(ref.name)))
 
 
 def period_snapshot(period: Period, *, today: date | None = None) -> PeriodSnapshot:
