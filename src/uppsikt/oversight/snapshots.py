@@ -104,7 +104,7 @@ def period_snapshot(period: Period, *, today: date | None = None) -> PeriodSnaps
         goals = tuple(
             GoalRef(key, title, area_key, area_title, frozenset(directed[goal_id]))
             for goal_id, key, title, area_key, area_title in CouncilGoal.objects.filter(term=term)
-            .order_by("goal_area__key", "key")
+            .order_by("pk")
             .values_list("pk", "key", "title", "goal_area__key", "goal_area__title")
         )
         goals = _in_area_order(goals, term.pk)
@@ -137,7 +137,8 @@ def period_snapshot(period: Period, *, today: date | None = None) -> PeriodSnaps
 
 
 def _in_area_order(goals: tuple[GoalRef, ...], term_id: int) -> tuple[GoalRef, ...]:
-    """Goals in the order of their goal areas as first stored, then by key."""
+    """Goals in the order of their goal areas as first stored, each area's goals in the
+    order they were first stored (the order of the council's document)."""
     from uppsikt.goals.models import GoalArea
 
     order = {
