@@ -10,13 +10,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
 from factories import user_with_role
+from uppsikt.domain.model import Assessment, TermOutlook
 from uppsikt.domain.workflow import Role
+from uppsikt.goals.actions.follow_ups import AssessmentInput, record_assessment
 from uppsikt.importers.package import load_package
 from uppsikt.organisations.models import Municipality
 from uppsikt.reports.models import Period, Report
@@ -35,6 +38,12 @@ def period_id(report_id: int) -> int:
 def second_report(report_id: int) -> int:
     """The demo report for Stadsbyggnadsnämnden too (its goals directed to it as well)."""
     return save_report(replace(load_package(DEMO).report, organisation="stadsbyggnadsnamnden"))
+
+
+def table_of(page: str) -> str:
+    found = re.search(r'<table class="matrix">.*?</table>', page, re.DOTALL)
+    assert found, "no matrix table on the page"
+    return found.group(0)
 
 
 def column_headers(page: str) -> list[str]:
@@ -154,3 +163,22 @@ def test_the_page_is_english_for_an_english_browser(client_as: ClientAs, period_
     assert "Goals and organisations" in html and "Not directed" in html
     assert ">Boards</th>" in html and "Download CSV" in html and ">Oversight<" in html
     assert "Inte riktat" not in html and "Teckenförklaring" not in html
+
+
+def test_the_cached_table_follows_a_new_assessment(
+    client_as: ClientAs, users: dict[str, User], report_id: int, period_id: int
+) -> None:
+    # The table is cached between readers; a write (here an assessment) must show at once.
+    reviewer = client_as("granskare")
+    url = reverse("oversight_matrix", args=[period_id])
+    before = table_of(reviewer.get(url).content.decode())
+    assert before == table_of(reviewer.get(url).content.decode())  # from the cache
+    record_assessment(
+        report_id,
+        "barn-och-unga",
+        AssessmentInput(Assessment.NOT_ACHIEVED, "Sämre än väntat.", TermOutlook.EXPECTED, "Ok."),
+        actor=users["skribent"],
+    )
+    after = table_of(reviewer.get(url).content.decode())
+    assert "Kommunstyrelsen: Ej uppnåtts – Sämre än väntat." in after
+    assert "Kommunstyrelsen: Ej uppnåtts – Sämre än väntat." not in before

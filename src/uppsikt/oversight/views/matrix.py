@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET
 from uppsikt.domain.oversight.matrix import Cell, CellState, Matrix, Row
 from uppsikt.domain.oversight.matrix_output import matrix_table
 from uppsikt.oversight.access import oversight_period
+from uppsikt.oversight.caching import cached_part, part_key
 from uppsikt.oversight.exports import csv_response, xlsx_response
 from uppsikt.oversight.pages import download_name, other_periods, period_matrix
 from uppsikt.reports.models import Period
@@ -87,16 +89,31 @@ def _totals(matrix: Matrix) -> list[tuple[str, str, list[int], int]]:
 def oversight_matrix(request: HttpRequest, period_id: int) -> HttpResponse:
     """The matrix: rows council goals by goal area, columns organisations by group."""
     period, scope = oversight_period(request.user, period_id)
-    matrix = period_matrix(period, scope)
-    labels = {state: _(state.label) for state in CellState}
-    areas = [(area, [(row, _row_html(row, labels)) for row in area.rows]) for area in matrix.areas]
+
+    def table() -> str:
+        matrix = period_matrix(period, scope)
+        labels = {state: _(state.label) for state in CellState}
+        areas = [
+            (area, [(row, _row_html(row, labels)) for row in area.rows]) for area in matrix.areas
+        ]
+        return render_to_string(
+            "oversight/_matrix_table.html",
+            {
+                "period": period,
+                "matrix": matrix,
+                "areas": areas,
+                "width": len(matrix.organisations) + 2,
+                "totals": _totals(matrix),
+            },
+        )
+
+    # The table is most of the page's work (2 400 cells at 60 × 40): cached under the
+    # database's stamp, so it is rebuilt after any write (`oversight.caching`).
+    html = cached_part(part_key("matrix", period.pk, scope), table)
     context = {
         "period": period,
         "scope": scope,
-        "matrix": matrix,
-        "areas": areas,
-        "width": len(matrix.organisations) + 2,
-        "totals": _totals(matrix),
+        "table": mark_safe(html),  # rendered by the template engine above, escaped there
         "states": list(CellState),
         "periods": other_periods(period),
         "nav": "oversight_matrix",
