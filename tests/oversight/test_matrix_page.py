@@ -182,3 +182,15 @@ def test_the_cached_table_follows_a_new_assessment(
     after = table_of(reviewer.get(url).content.decode())
     assert "Kommunstyrelsen: Ej uppnåtts – Sämre än väntat." in after
     assert "Kommunstyrelsen: Ej uppnåtts – Sämre än väntat." not in before
+
+
+def test_a_kept_page_goes_only_to_the_reader_it_was_made_for(
+    client_as: ClientAs, period_id: int
+) -> None:
+    url = reverse("oversight_matrix", args=[period_id])
+    reviewer = client_as("granskare")
+    reviewer.get(url)
+    assert len(column_headers(reviewer.get(url).content.decode())) == 19  # kept for them
+    other = client_as("skribent-annan")
+    assert column_headers(other.get(url).content.decode()) == ["Stadsbyggnadsnämnden"]
+    assert column_headers(other.get(url).content.decode()) == ["Stadsbyggnadsnämnden"]

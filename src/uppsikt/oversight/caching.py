@@ -9,10 +9,15 @@ who sees which organisations, the language and the day (lateness depends on it).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from functools import wraps
 
+from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -42,3 +47,39 @@ def cached_part(key: str, build: Callable[[], str]) -> str:
     value = build()
     cache.set(key, value, timeout=CACHE_SECONDS)
     return value
+
+
+def reader_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Keep a read-only page per reader under the database's stamp (see above).
+
+    The key holds the session (so only the reader it was made for gets it back: a new
+    login is a new session), the CSRF cookie (the page's forms carry a token made from
+    it), the address with its query, the language and the day. A page that shows a
+    one-time message is not kept, nor is anything but a 200.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        session = getattr(request, "session", None)
+        csrf = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+        if request.method != "GET" or session is None or not session.session_key or not csrf:
+            return view(request, *args, **kwargs)
+        if len(get_messages(request)):
+            return view(request, *args, **kwargs)
+        digest = hashlib.sha256(
+            "\0".join((session.session_key, csrf, request.get_full_path())).encode()
+        ).hexdigest()
+        key = (
+            f"uppsikt:page:{digest}:{get_language() or ''}:{timezone.localdate()}"
+            f":{database_stamp()}"
+        )
+        kept = cache.get(key)
+        if isinstance(kept, tuple) and len(kept) == 2:
+            content, content_type = kept
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            cache.set(key, (response.content, response["Content-Type"]), timeout=CACHE_SECONDS)
+        return response
+
+    return wrapper

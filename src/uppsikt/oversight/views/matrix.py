@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from uppsikt.domain.oversight.matrix import Cell, CellState, Matrix, Row
 from uppsikt.domain.oversight.matrix_output import matrix_table
 from uppsikt.oversight.access import oversight_period
-from uppsikt.oversight.caching import cached_part, part_key
+from uppsikt.oversight.caching import cached_part, part_key, reader_page
 from uppsikt.oversight.exports import csv_response, xlsx_response
 from uppsikt.oversight.pages import download_name, other_periods, period_matrix
 from uppsikt.reports.models import Period
@@ -86,6 +86,7 @@ def _totals(matrix: Matrix) -> list[tuple[str, str, list[int], int]]:
 
 @login_required
 @require_GET
+@reader_page
 def oversight_matrix(request: HttpRequest, period_id: int) -> HttpResponse:
     """The matrix: rows council goals by goal area, columns organisations by group."""
     period, scope = oversight_period(request.user, period_id)
