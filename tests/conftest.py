@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 
 from uppsikt.accounts.actions import create_demo_users
@@ -30,6 +30,7 @@ def _fast_hashing(settings: Any) -> None:
 def _empty_cache() -> None:
     # Rendered pages are cached per process; a rolled-back test must not leave one behind.
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture

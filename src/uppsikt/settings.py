@@ -285,5 +285,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DATA_DIR / "cache"),
         "OPTIONS": {"MAX_ENTRIES": 500},
-    }
+    },
+    # Oversight pages kept per reader (`oversight.caching.reader_page`) live in each
+    # server process's memory: a page is read back without touching the disk. Their keys
+    # hold the database's stamp, so a process never serves a stale one.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "uppsikt-pages",
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
 }
