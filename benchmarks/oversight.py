@@ -1,5 +1,6 @@
 """The oversight at a city's scale: a generated municipality of 60 organisations × 40
-council goals × both periods of 2025 (`benchmarks/oversight_city.py`), on PostgreSQL.
+council goals × both periods of 2025 (the tests' `tests/oversight/city_factory.py`),
+on PostgreSQL.
 
 Measures, in one run:
 
@@ -34,7 +35,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import web_load
-from oversight_city import City, make_city
 
 STATIC_NAME = "bench/matrix.html"
 PASSWORD = "bench-granskare"
@@ -49,48 +49,51 @@ def median_ms(run: Callable[[], object], times: int) -> float:
     return statistics.median(durations) * 1000
 
 
-def prepare(data_dir: Path) -> tuple[City, dict[str, object]]:
+def prepare(data_dir: Path) -> dict[str, object]:
     """The two cities, the reviewer, the static copy and the in-process measurements."""
     from uppsikt.django_setup import setup_django
 
     setup_django()
     from django.contrib.auth import get_user_model
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
     from django.db import connection, connections, transaction
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from uppsikt.accounts.actions import grant_role
+    from uppsikt.domain.model import PeriodKind
     from uppsikt.domain.workflow import Role
-    from uppsikt.organisations.models import Municipality
     from uppsikt.oversight.actions.rounds import open_round
-    from uppsikt.reports.models import Period
     from uppsikt.services.storage import ready
 
     ready()
-    small = make_city("liten", 7, 40)
-    city = make_city("stor", 60, 40)
+    from oversight.city_factory import make_city  # tests/oversight: needs Django set up
+
+    small = make_city(7, 40, seed=7)
+    city = make_city(60, 40, seed=60)
+    small_url, city_url = (
+        f"/uppsikt/{each.periods[PeriodKind.ANNUAL_ANALYSIS].pk}/mal/" for each in (small, city)
+    )
     user, _ = get_user_model().objects.get_or_create(username="granskare")
     user.set_password(PASSWORD)
     user.save()
-    for key in (small.municipality, city.municipality):
-        grant_role(user, Municipality.objects.get(key=key), Role.REVIEWER, None, actor=None)
+    for each in (small, city):
+        grant_role(user, each.municipality, Role.REVIEWER, None, actor=None)
     client = Client()
     client.force_login(user)
     figures: dict[str, object] = {}
 
     # 4. queries of the matrix page at 7 and 60 organisations (cold: nothing cached)
-    for label, each in (("7", small), ("60", city)):
+    for label, url in (("7", small_url), ("60", city_url)):
         cache.clear()
+        caches["pages"].clear()
         with CaptureQueriesContext(connection) as queries:
-            page = client.get(
-                f"/uppsikt/{each.periods['annual_analysis']}/mal/", HTTP_HOST="localhost"
-            )
+            page = client.get(url, HTTP_HOST="localhost")
         assert page.status_code == 200, page.status_code
         figures[f"queries {label}"] = len(queries)
 
     # 2. signals over the snapshot
-    figures.update(measure_signals(Period.objects.get(pk=city.periods["annual_analysis"])))
+    figures.update(measure_signals(city.periods[PeriodKind.ANNUAL_ANALYSIS]))
 
     # 3. opening a round for 60 organisations, rolled back after each run
     class Rollback(Exception):
@@ -100,7 +103,7 @@ def prepare(data_dir: Path) -> tuple[City, dict[str, object]]:
         try:
             with transaction.atomic():
                 open_round(
-                    city.municipality,
+                    city.municipality.key,
                     2026,
                     "interim_report",
                     deadline=date(2026, 9, 15),
@@ -114,16 +117,16 @@ def prepare(data_dir: Path) -> tuple[City, dict[str, object]]:
 
     # 1. the page as the server sends it, saved where WhiteNoise finds it at start
     cache.clear()
-    url = f"/uppsikt/{city.periods['annual_analysis']}/mal/"
-    page = client.get(url, HTTP_HOST="localhost")
+    caches["pages"].clear()
+    page = client.get(city_url, HTTP_HOST="localhost")
     assert page.status_code == 200, page.status_code
     static = data_dir / "static" / STATIC_NAME
     static.parent.mkdir(parents=True, exist_ok=True)
     static.write_bytes(page.content)
     figures["page bytes"] = len(page.content)
-    figures["matrix path"] = url
+    figures["matrix path"] = city_url
     connections.close_all()
-    return city, figures
+    return figures
 
 
 def measure_signals(period: object) -> dict[str, float]:
@@ -238,7 +241,7 @@ def main() -> int:
         server = None
         try:
             started = time.perf_counter()
-            _city, figures = prepare(data_dir)
+            figures = prepare(data_dir)
             print(f"cities generated and measured in {time.perf_counter() - started:.1f} s")
             print_figures(figures)
             port = web_load.free_port()
