@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from uppsikt.accounts.actions import create_demo_users
 from uppsikt.importers.package import load_package
@@ -92,6 +92,7 @@ def _fresh_state(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The live server shares this process's cache: no page may survive from another test.
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture
