@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from uppsikt.domain.oversight.assignments import RegisterRow, register_table
 from uppsikt.domain.oversight.snapshot import OrganisationRef, PeriodSnapshot
 from uppsikt.oversight.access import OversightScope, oversight_period
+from uppsikt.oversight.caching import reader_page
 from uppsikt.oversight.exports import csv_response, xlsx_response
 from uppsikt.oversight.pages import (
     download_name,
@@ -43,6 +44,7 @@ def _choices(scope: OversightScope, snapshot: PeriodSnapshot) -> list[Organisati
 
 @login_required
 @require_GET
+@reader_page
 def oversight_assignments(request: HttpRequest, period_id: int) -> HttpResponse:
     """Every budget assignment: responsible, co-responsible, status, report-back."""
     period, scope, snapshot, rows, wanted = _register(request, period_id)

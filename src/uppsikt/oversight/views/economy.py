@@ -28,6 +28,7 @@ from uppsikt.domain.oversight.economy import (
 )
 from uppsikt.oversight import economy_overview as overview
 from uppsikt.oversight.access import oversight_period
+from uppsikt.oversight.caching import reader_page
 from uppsikt.oversight.exports import csv_response, xlsx_response
 from uppsikt.reports.models import Period
 
@@ -111,6 +112,7 @@ def _load(request: HttpRequest, period_id: int) -> tuple[Period, overview.YearEc
 
 @login_required
 @require_GET
+@reader_page
 def economy_page(request: HttpRequest, period_id: int) -> HttpResponse:
     """For everyone with a role in the municipality; a board's people see their own row."""
     period, economy, whole = _load(request, period_id)

@@ -11,12 +11,14 @@ from django.views.decorators.http import require_GET
 
 from uppsikt.documents.charts.economy import HistoryPoint, forecast_history_chart
 from uppsikt.oversight.access import oversight_period, visible_organisation
+from uppsikt.oversight.caching import reader_page
 from uppsikt.oversight.organisation_page import organisation_page
 from uppsikt.oversight.views.economy import cached_chart
 
 
 @login_required
 @require_GET
+@reader_page
 def organisation_view(request: HttpRequest, period_id: int, organisation_id: int) -> HttpResponse:
     """404 for an organisation the user does not see, or one of another municipality."""
     period, scope = oversight_period(request.user, period_id)
