@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from uppsikt.documents.charts import Chart
-from uppsikt.documents.charts.forecasts import MONTH_NAMES, ForecastPoint, forecast_history_chart
+from uppsikt.documents.charts.forecasts import ForecastPoint, forecast_history_chart
+from uppsikt.domain.calendar import MONTH_NAMES
 from uppsikt.domain.oversight.forecast_accuracy import Accuracy, forecast_accuracy
 from uppsikt.economy.models.forecasts import Forecast, Outcome
 from uppsikt.organisations.models import Organisation

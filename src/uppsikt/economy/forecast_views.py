@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from uppsikt.accounts.kept import login_keeps_text
 from uppsikt.audit.models import AuditEntry
-from uppsikt.documents.charts.forecasts import MONTH_NAMES
+from uppsikt.domain.calendar import MONTH_NAMES
 from uppsikt.domain.money import format_number
 from uppsikt.domain.versions import StaleEdit
 from uppsikt.economy.actions.forecasts import (

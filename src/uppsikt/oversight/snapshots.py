@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from uppsikt.audit.codes import AuditCode
 from uppsikt.audit.models import AuditEntry
+from uppsikt.domain.calendar import MONTH_NAMES
 from uppsikt.domain.collation import swedish_key
 from uppsikt.domain.model import (
     Assessment,
@@ -228,27 +229,7 @@ def economy_snapshots(keys: dict[int, str], year: int) -> dict[str, EconomySnaps
     return result
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("januari",),
-            ("februari",),
-            ("mars",),
-            ("april",),
-            ("maj",),
-            ("juni",),
-            ("juli",),
-            ("augusti",),
-            ("september",),
-            ("oktober",),
-            ("november",),
-            ("december",),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_YEAR = re.compile(r"(" + "|".join(_MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
 _YEAR = re.compile(r"\b(20\d\d)\b")

@@ -18,23 +18,9 @@ from html import escape
 from matplotlib.ticker import FuncFormatter
 
 from uppsikt.documents.charts import ACCENT, FONT, GRID, INK, SECOND, Chart, new_figure, to_svg
+from uppsikt.domain.calendar import MONTH_ABBREVIATIONS as MONTHS
+from uppsikt.domain.calendar import MONTH_NAMES
 from uppsikt.domain.money import NBSP, Unit, format_amount, format_number, format_with_unit
-
-MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-MONTH_NAMES = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def _mkr(kronor: int) -> str:

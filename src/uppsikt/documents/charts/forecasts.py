@@ -11,23 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from uppsikt.documents.charts import ACCENT, FONT, GRID, INK, SECOND, Chart, new_figure, to_svg
+from uppsikt.domain.calendar import MONTH_ABBREVIATIONS as MONTHS
+from uppsikt.domain.calendar import MONTH_NAMES
 from uppsikt.domain.money import Unit, format_amount, format_with_unit, round_to_unit
-
-MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-MONTH_NAMES = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 @dataclass(frozen=True)

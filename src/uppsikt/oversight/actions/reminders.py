@@ -24,27 +24,13 @@ from uppsikt.accounts.access import AnyUser
 from uppsikt.accounts.models import Membership
 from uppsikt.audit.actions import record
 from uppsikt.audit.codes import AuditCode
+from uppsikt.domain.calendar import MONTH_NAMES as _MONTHS
 from uppsikt.domain.model import PeriodKind
 from uppsikt.domain.oversight.model import ReminderKind
 from uppsikt.domain.oversight.rounds import reminder_due
 from uppsikt.domain.workflow import Role, Status
 from uppsikt.oversight.models import Reminder, RoundMember
 from uppsikt.reports.models import Period, ReportState
-
-_MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 def swedish_date(day: date) -> str:

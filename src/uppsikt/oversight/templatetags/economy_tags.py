@@ -8,24 +8,10 @@ from decimal import Decimal
 from django import template
 from django.urls import NoReverseMatch, reverse
 
+from uppsikt.domain.calendar import MONTH_NAMES
 from uppsikt.domain.money import NBSP, Unit, format_amount, format_number
 
 register = template.Library()
-
-MONTH_NAMES = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 @register.filter
